@@ -1,0 +1,115 @@
+"""The one settings object, read from the environment and an optional `.env` file.
+
+Every field here has a line in `.env.example`; nothing else in the program reads the
+environment.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+from summarizers.errors import InputError
+
+
+class SettingsError(InputError):
+    """A setting has a value digestbot cannot use."""
+
+
+def _split_list(raw: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in raw.split(",") if part.strip())
+
+
+def _as_bool(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError(f"expected true or false, got {raw!r}")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All runtime configuration. Field metadata `env` names the variable it comes from."""
+
+    # Discord
+    discord_token: str = field(default="", metadata={"env": "DISCORD_TOKEN"})
+    discord_api_base: str = field(default="", metadata={"env": "DIGESTBOT_DISCORD_API_BASE"})
+    discord_gateway_url: str = field(
+        default="", metadata={"env": "DIGESTBOT_DISCORD_GATEWAY_URL"}
+    )
+    sync_commands: bool = field(default=True, metadata={"env": "DIGESTBOT_SYNC_COMMANDS"})
+    summarize_cooldown: float = field(
+        default=10.0, metadata={"env": "DIGESTBOT_SUMMARIZE_COOLDOWN"}
+    )
+    max_links_per_message: int = field(
+        default=5, metadata={"env": "DIGESTBOT_MAX_LINKS_PER_MESSAGE"}
+    )
+    digest_concurrency: int = field(default=4, metadata={"env": "DIGESTBOT_DIGEST_CONCURRENCY"})
+    # Storage and logging
+    db_path: str = field(default="digestbot.sqlite3", metadata={"env": "DIGESTBOT_DB"})
+    log_level: str = field(default="INFO", metadata={"env": "DIGESTBOT_LOG_LEVEL"})
+    # Fetching
+    allow_hosts: tuple[str, ...] = field(default=(), metadata={"env": "DIGESTBOT_ALLOW_HOSTS"})
+    connect_timeout: float = field(default=5.0, metadata={"env": "DIGESTBOT_CONNECT_TIMEOUT"})
+    fetch_timeout: float = field(default=20.0, metadata={"env": "DIGESTBOT_FETCH_TIMEOUT"})
+    max_page_bytes: int = field(default=5_000_000, metadata={"env": "DIGESTBOT_MAX_PAGE_BYTES"})
+    # Summaries
+    default_quotes: int = field(default=3, metadata={"env": "DIGESTBOT_QUOTES"})
+    # LLM rewriter (off unless both a key and a model are set)
+    openai_api_key: str = field(default="", metadata={"env": "OPENAI_API_KEY"})
+    openai_base_url: str = field(default="", metadata={"env": "OPENAI_BASE_URL"})
+    llm_model: str = field(default="", metadata={"env": "DIGESTBOT_LLM_MODEL"})
+    llm_timeout: float = field(default=30.0, metadata={"env": "DIGESTBOT_LLM_TIMEOUT"})
+    llm_attempts: int = field(default=4, metadata={"env": "DIGESTBOT_LLM_ATTEMPTS"})
+    llm_max_wait: float = field(default=90.0, metadata={"env": "DIGESTBOT_LLM_MAX_WAIT"})
+    llm_concurrency: int = field(default=4, metadata={"env": "DIGESTBOT_LLM_CONCURRENCY"})
+    llm_breaker_failures: int = field(
+        default=5, metadata={"env": "DIGESTBOT_LLM_BREAKER_FAILURES"}
+    )
+    llm_breaker_cooldown: float = field(
+        default=300.0, metadata={"env": "DIGESTBOT_LLM_BREAKER_COOLDOWN"}
+    )
+
+    @property
+    def llm_enabled(self) -> bool:
+        """The rewriter runs only with both a key and a model."""
+        return bool(self.openai_api_key and self.llm_model)
+
+    @classmethod
+    def load(
+        cls, environ: Mapping[str, str] | None = None, dotenv_path: str | Path | None = ".env"
+    ) -> Settings:
+        """Read settings: the process environment wins over the `.env` file."""
+        values: dict[str, str] = {}
+        if dotenv_path is not None and Path(dotenv_path).is_file():
+            values.update({k: v for k, v in dotenv_values(dotenv_path).items() if v is not None})
+        values.update(os.environ if environ is None else environ)
+        kwargs: dict[str, object] = {}
+        for f in fields(cls):
+            name = f.metadata["env"]
+            if name not in values:
+                continue
+            raw = values[name]
+            try:
+                kwargs[f.name] = _convert(type(f.default), raw)
+            except ValueError as exc:
+                raise SettingsError(f"Setting {name} has a bad value: {exc}.") from None
+        return cls(**kwargs)  # type: ignore[arg-type]
+
+
+def _convert(kind: type, raw: str) -> object:
+    if kind is bool:
+        return _as_bool(raw)
+    if kind is int:
+        return int(raw.strip())
+    if kind is float:
+        return float(raw.strip())
+    if kind is tuple:
+        return _split_list(raw)
+    return raw.strip()

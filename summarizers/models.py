@@ -1,0 +1,115 @@
+"""Plain data passed along the pipeline: link → Page → Article → Sentence → Digest."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Page:
+    """A fetched web resource, before any cleaning."""
+
+    url: str
+    final_url: str
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+    charset: str | None = None
+    content_type: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """The cleaned article: metadata plus body paragraphs (no page furniture)."""
+
+    url: str | None
+    headline: str | None
+    byline: str | None
+    published: dt.date | None
+    language: str | None
+    paragraphs: list[str] = field(default_factory=list)
+    site: str | None = None
+
+    @cached_property
+    def text(self) -> str:
+        """The body: paragraphs joined by blank lines. Offsets in the pipeline point here."""
+        return "\n\n".join(self.paragraphs)
+
+    @cached_property
+    def word_count(self) -> int:
+        """Number of whitespace-separated words in the body."""
+        return len(self.text.split())
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "url": self.url,
+            "headline": self.headline,
+            "byline": self.byline,
+            "published": self.published.isoformat() if self.published else None,
+            "language": self.language,
+            "site": self.site,
+            "paragraphs": list(self.paragraphs),
+        }
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of `Article.text`, with its offsets and position."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    index: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation: verbatim `text` (without quotation marks) at `article.text[start:end]`."""
+
+    text: str
+    speaker: str | None
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"text": self.text, "speaker": self.speaker, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What digestbot posts about one article."""
+
+    url: str | None
+    headline: str | None
+    byline: str | None
+    published: dt.date | None
+    points: list[str]
+    quotes: list[Quote]
+    method: str
+    language: str | None
+    site: str | None = None
+    notes: list[str] = field(default_factory=list)
+    usage: Mapping[str, int] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form; `published` as an ISO 8601 date."""
+        return {
+            "url": self.url,
+            "headline": self.headline,
+            "byline": self.byline,
+            "published": self.published.isoformat() if self.published else None,
+            "site": self.site,
+            "language": self.language,
+            "method": self.method,
+            "points": list(self.points),
+            "quotes": [q.to_dict() for q in self.quotes],
+            "notes": list(self.notes),
+            "usage": dict(self.usage) if self.usage is not None else None,
+        }

@@ -1,0 +1,5 @@
+"""Article → direct quotations with their speakers, and the key ones for a digest."""
+
+from summarizers.quotes.find import find_quotes, key_quotes
+
+__all__ = ["find_quotes", "key_quotes"]
