@@ -70,7 +70,7 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Quote:
-    """A direct quotation: verbatim `text` (without quotation marks) at `article.text[start:end]`."""
+    """A direct quotation: `text` is verbatim, without its marks, at `article.text[start:end]`."""
 
     text: str
     speaker: str | None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from summarizers.errors import InputError
 from summarizers.extract import select_points
-from summarizers.models import Article, Digest
+from summarizers.models import Article, Digest, Sentence
 from summarizers.quotes import find_quotes, key_quotes
 from summarizers.sentences import split_sentences
 
@@ -55,8 +55,9 @@ def summarize(
     )
 
 
-def _within_words(picked: list, budget: int) -> list:
-    kept, used = [], 0
+def _within_words(picked: list[Sentence], budget: int) -> list[Sentence]:
+    kept: list[Sentence] = []
+    used = 0
     for sentence in picked:
         n = len(sentence.text.split())
         if kept and used + n > budget:

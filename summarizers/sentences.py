@@ -17,17 +17,13 @@ from summarizers.models import Sentence
 # rarely ends a sentence in any of them, and mixing costs little.
 _ABBREVIATIONS = frozenset(
     """
-    mr mrs ms messrs dr prof gen maj col lt sgt capt cmdr adm brig cpl pvt gov sen rep
-    pres supt det insp rev fr hon st ste mt ft jr sr inc ltd co corp bros plc llc vs etc
-    no nos vol pp approx dept est fig al
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun
-    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo
-    mont neb nev okla ore pa tenn tex va vt wash wis wyo
-    e.g i.e a.m p.m u.s u.k u.n u.s.a d.c
-    z.b u.a bzw usw ca nr hr vgl sog evtl ggf inkl bzgl d.h z.t
-    mme mmes mlle cf env
-    sra srta dra ud uds pág
+    mr mrs ms messrs dr prof gen maj col lt sgt capt cmdr adm brig cpl pvt gov sen rep pres
+    supt det insp rev fr hon st ste mt ft jr sr inc ltd co corp bros plc llc vs etc no nos
+    vol pp approx dept est fig al jan feb mar apr jun jul aug sep sept oct nov dec mon tue
+    tues wed thu thur thurs fri sat sun ala ariz ark calif colo conn del fla ga ill ind kan
+    ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo e.g
+    i.e a.m p.m u.s u.k u.n u.s.a d.c z.b u.a bzw usw ca nr hr vgl sog evtl ggf inkl bzgl
+    d.h z.t mme mmes mlle cf env sra srta dra ud uds pág
     """.split()
 )
 # Words that start sentences often enough that "U.S. The" is a boundary but "U.S. Army" not.
@@ -39,15 +35,19 @@ _STARTERS = frozenset(
     """.split()
 )
 _GERMAN_MONTHS = frozenset(
-    """januar februar märz april mai juni juli august september oktober november dezember
-    jänner""".split()
+    """
+    januar februar märz april mai juni juli august september oktober november dezember
+    jänner
+    """.split()
 )
 
 _OPEN_QUOTES = "\"'“‘«„‚»‹(["
 _CLOSE_QUOTES = "\"'”’»«›‹)]"
 # A run of terminal punctuation, any closing quotes or brackets, then whitespace.
 _BOUNDARY = re.compile(
-    r"(?P<punct>[.!?…]+|:(?=\s+[\"“„«»]))(?P<close>[" + re.escape(_CLOSE_QUOTES) + r"]*)(?P<space>\s+)"
+    r"(?P<punct>[.!?…]+|:(?=\s+[\"“„«»]))(?P<close>["
+    + re.escape(_CLOSE_QUOTES)
+    + r"]*)(?P<space>\s+)"
 )
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _WORD = re.compile(r"[^\W_](?:[^\W_]|['’\-](?=[^\W_]))*", re.UNICODE)
@@ -99,9 +99,7 @@ def _is_boundary(text: str, match: re.Match[str], language: str) -> bool:
         return not (language == "de" and next_lower in _GERMAN_MONTHS)
     if bare in _ABBREVIATIONS or bare.rstrip(".") in _ABBREVIATIONS:
         # "U.S." and similar can end a sentence; titles and months practically never do.
-        if "." in bare and next_lower in _STARTERS:
-            return True
-        return False
+        return "." in bare and next_lower in _STARTERS
     # Acronyms written with periods ("U.N.", "F.B.I."): a boundary only before a starter word.
     return not (re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare) and next_lower not in _STARTERS)
 

@@ -17,10 +17,13 @@ import aiosqlite
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
 
-def migrations() -> list[tuple[int, str]]:
-    """(number, SQL) of every migration shipped with the package, in order."""
+MIGRATIONS_PACKAGE = "bot.store.migrations"
+
+
+def migrations(package: str = MIGRATIONS_PACKAGE) -> list[tuple[int, str]]:
+    """(number, SQL) of every migration file in `package`, in order."""
     found = []
-    for entry in resources.files("bot.store.migrations").iterdir():
+    for entry in resources.files(package).iterdir():
         match = _MIGRATION_NAME.match(entry.name)
         if match:
             found.append((int(match.group(1)), entry.read_text(encoding="utf-8")))
@@ -34,8 +37,9 @@ def migrations() -> list[tuple[int, str]]:
 class Database:
     """An open database. Use `async with Database(path) as db:`; `db.conn` is the connection."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, migrations_package: str = MIGRATIONS_PACKAGE) -> None:
         self.path = str(path)
+        self.migrations_package = migrations_package
         self._conn: aiosqlite.Connection | None = None
 
     @property
@@ -56,7 +60,11 @@ class Database:
         await self._conn.execute("PRAGMA journal_mode=WAL")
         await self._conn.execute("PRAGMA foreign_keys=ON")
         await self._conn.execute("PRAGMA busy_timeout=5000")
-        await self._migrate()
+        try:
+            await self._migrate()
+        except BaseException:
+            await self.close()
+            raise
         return self
 
     async def close(self) -> None:
@@ -80,7 +88,7 @@ class Database:
         async with self.conn.execute("PRAGMA user_version") as cursor:
             row = await cursor.fetchone()
         current = int(row[0]) if row else 0
-        for number, sql in migrations():
+        for number, sql in migrations(self.migrations_package):
             if number <= current:
                 continue
             await self.conn.execute("BEGIN IMMEDIATE")
