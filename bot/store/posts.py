@@ -1,0 +1,187 @@
+"""The record of digests: runs, the links each took, and each planned message's fate.
+
+A run moves collecting → planned → done (or failed). Its messages are written as a plan
+first; each is marked 'sending' before the request and 'sent' with its message id after,
+so after a crash the bot knows exactly which messages went out, which did not, and which
+one (at most) is in doubt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import aiosqlite
+
+from bot.store.access import Store, from_epoch, to_epoch
+from bot.store.queue import QueuedLink, link_from_row
+
+
+@dataclass(frozen=True)
+class Run:
+    """One digest for one server."""
+
+    id: int
+    guild_id: int
+    channel_id: int
+    slot: str
+    title_date: dt.date
+    state: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Post:
+    """One planned message of a run."""
+
+    run_id: int
+    seq: int
+    payload: dict[str, Any]
+    state: str
+    message_id: int | None
+
+
+class Ledger:
+    """Reads and writes `digest_runs`, `digest_posts` and the run side of `queue`."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    async def start_run(
+        self,
+        guild_id: int,
+        channel_id: int,
+        slot: str,
+        title_date: dt.date,
+        now: dt.datetime,
+        *,
+        next_run_at: dt.datetime | None = None,
+    ) -> Run | None:
+        """Take the server's waiting links into a new run named `slot`, all at once.
+
+        With `next_run_at`, the server's schedule moves in the same transaction, so a
+        scheduled digest is started exactly once. None when no link is waiting or `slot`
+        was already started.
+        """
+        async with self.store.transaction() as conn:
+            if next_run_at is not None:
+                await conn.execute(
+                    "UPDATE guild_settings SET next_run_at = ? WHERE guild_id = ?",
+                    (to_epoch(next_run_at), guild_id),
+                )
+            async with conn.execute(
+                "SELECT 1 FROM queue WHERE guild_id = ? AND run_id IS NULL LIMIT 1", (guild_id,)
+            ) as cursor:
+                if await cursor.fetchone() is None:
+                    return None
+            async with conn.execute(
+                "INSERT OR IGNORE INTO digest_runs"
+                " (guild_id, channel_id, slot, title_date, created_at) VALUES (?, ?, ?, ?, ?)",
+                (guild_id, channel_id, slot, title_date.isoformat(), to_epoch(now)),
+            ) as cursor:
+                if cursor.rowcount != 1:
+                    return None
+                run_id = cursor.lastrowid
+            await conn.execute(
+                "UPDATE queue SET run_id = ? WHERE guild_id = ? AND run_id IS NULL",
+                (run_id, guild_id),
+            )
+            async with conn.execute("SELECT * FROM digest_runs WHERE id = ?", (run_id,)) as cur:
+                row = await cur.fetchone()
+        assert row is not None
+        return _run(row)
+
+    async def items(self, run_id: int) -> list[QueuedLink]:
+        """The links a run took, in queue order."""
+        rows = await self.store.fetchall(
+            "SELECT * FROM queue WHERE run_id = ? ORDER BY id", (run_id,)
+        )
+        return [link_from_row(row) for row in rows]
+
+    async def save_plan(self, run_id: int, payloads: list[dict[str, Any]]) -> None:
+        """Record the run's messages in order and mark it planned (only once per run)."""
+        async with self.store.transaction() as conn:
+            async with conn.execute(
+                "UPDATE digest_runs SET state = 'planned' WHERE id = ? AND state = 'collecting'",
+                (run_id,),
+            ) as cursor:
+                if cursor.rowcount != 1:
+                    return
+            await conn.executemany(
+                "INSERT INTO digest_posts (run_id, seq, payload) VALUES (?, ?, ?)",
+                [
+                    (run_id, seq, json.dumps(p, ensure_ascii=False))
+                    for seq, p in enumerate(payloads)
+                ],
+            )
+
+    async def posts(self, run_id: int) -> list[Post]:
+        """The run's planned messages in order, with what is known of each."""
+        rows = await self.store.fetchall(
+            "SELECT * FROM digest_posts WHERE run_id = ? ORDER BY seq", (run_id,)
+        )
+        return [
+            Post(
+                run_id=int(r["run_id"]),
+                seq=int(r["seq"]),
+                payload=json.loads(r["payload"]),
+                state=r["state"],
+                message_id=r["message_id"],
+            )
+            for r in rows
+        ]
+
+    async def mark_sending(self, run_id: int, seq: int) -> None:
+        """Written just before the message is sent: from now on its fate is in doubt."""
+        await self._mark(run_id, seq, "sending", None)
+
+    async def mark_sent(self, run_id: int, seq: int, message_id: int) -> None:
+        """Written once Discord confirmed the message."""
+        await self._mark(run_id, seq, "sent", message_id)
+
+    async def finish(self, run_id: int, now: dt.datetime, *, failure: str | None = None) -> None:
+        """Close a run. A failed run gives its links back to the queue for the next digest."""
+        async with self.store.transaction() as conn:
+            await conn.execute(
+                "UPDATE digest_runs SET state = ?, note = ?, finished_at = ? WHERE id = ?",
+                ("failed" if failure else "done", failure, to_epoch(now), run_id),
+            )
+            if failure:
+                # OR IGNORE: a link re-queued meanwhile stays queued once.
+                await conn.execute(
+                    "UPDATE OR IGNORE queue SET run_id = NULL WHERE run_id = ?", (run_id,)
+                )
+
+    async def open_runs(self) -> list[Run]:
+        """Runs started but not finished (to be resumed), oldest first."""
+        rows = await self.store.fetchall(
+            "SELECT * FROM digest_runs WHERE state IN ('collecting', 'planned') ORDER BY id"
+        )
+        return [_run(row) for row in rows]
+
+    async def get(self, run_id: int) -> Run | None:
+        """One run by id."""
+        row = await self.store.fetchone("SELECT * FROM digest_runs WHERE id = ?", (run_id,))
+        return _run(row) if row else None
+
+    async def _mark(self, run_id: int, seq: int, state: str, message_id: int | None) -> None:
+        await self.store.execute(
+            "UPDATE digest_posts SET state = ?, message_id = ? WHERE run_id = ? AND seq = ?",
+            (state, message_id, run_id, seq),
+        )
+
+
+def _run(row: aiosqlite.Row) -> Run:
+    created = from_epoch(row["created_at"])
+    assert created is not None  # NOT NULL column
+    return Run(
+        id=int(row["id"]),
+        guild_id=int(row["guild_id"]),
+        channel_id=int(row["channel_id"]),
+        slot=row["slot"],
+        title_date=dt.date.fromisoformat(row["title_date"]),
+        state=row["state"],
+        created_at=created,
+    )
