@@ -10,10 +10,14 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dotenv import dotenv_values
 
 from summarizers.errors import InputError
+
+if TYPE_CHECKING:
+    from summarizers.rewrite.options import LLMOptions
 
 
 class SettingsError(InputError):
@@ -40,9 +44,7 @@ class Settings:
     # Discord
     discord_token: str = field(default="", metadata={"env": "DISCORD_TOKEN"})
     discord_api_base: str = field(default="", metadata={"env": "DIGESTBOT_DISCORD_API_BASE"})
-    discord_gateway_url: str = field(
-        default="", metadata={"env": "DIGESTBOT_DISCORD_GATEWAY_URL"}
-    )
+    discord_gateway_url: str = field(default="", metadata={"env": "DIGESTBOT_DISCORD_GATEWAY_URL"})
     sync_commands: bool = field(default=True, metadata={"env": "DIGESTBOT_SYNC_COMMANDS"})
     summarize_cooldown: float = field(
         default=10.0, metadata={"env": "DIGESTBOT_SUMMARIZE_COOLDOWN"}
@@ -69,9 +71,7 @@ class Settings:
     llm_attempts: int = field(default=4, metadata={"env": "DIGESTBOT_LLM_ATTEMPTS"})
     llm_max_wait: float = field(default=90.0, metadata={"env": "DIGESTBOT_LLM_MAX_WAIT"})
     llm_concurrency: int = field(default=4, metadata={"env": "DIGESTBOT_LLM_CONCURRENCY"})
-    llm_breaker_failures: int = field(
-        default=5, metadata={"env": "DIGESTBOT_LLM_BREAKER_FAILURES"}
-    )
+    llm_breaker_failures: int = field(default=5, metadata={"env": "DIGESTBOT_LLM_BREAKER_FAILURES"})
     llm_breaker_cooldown: float = field(
         default=300.0, metadata={"env": "DIGESTBOT_LLM_BREAKER_COOLDOWN"}
     )
@@ -80,6 +80,22 @@ class Settings:
     def llm_enabled(self) -> bool:
         """The rewriter runs only with both a key and a model."""
         return bool(self.openai_api_key and self.llm_model)
+
+    def llm_options(self) -> LLMOptions:
+        """The LLM rewriter's options (imported here: the SDK is only loaded when used)."""
+        from summarizers.rewrite.options import LLMOptions
+
+        return LLMOptions(
+            api_key=self.openai_api_key,
+            base_url=self.openai_base_url,
+            model=self.llm_model,
+            timeout=self.llm_timeout,
+            attempts=self.llm_attempts,
+            max_wait=self.llm_max_wait,
+            concurrency=self.llm_concurrency,
+            breaker_failures=self.llm_breaker_failures,
+            breaker_cooldown=self.llm_breaker_cooldown,
+        )
 
     @classmethod
     def load(
