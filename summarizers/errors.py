@@ -25,3 +25,23 @@ class BlockedAddressError(FetchError):
 
 class NotAnArticleError(DigestbotError):
     """The page was fetched but is not an article (paywall, consent wall, too little text...)."""
+
+
+class FetchTimeoutError(FetchError):
+    """The site did not answer within the connect or total time limit."""
+
+
+class HttpStatusError(FetchError):
+    """The site answered with an error status; `status` is the HTTP code."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class UnsupportedContentError(FetchError):
+    """The link is not a web page: a PDF, an image, an archive, a feed..."""
+
+
+class PageTooLargeError(FetchError):
+    """The page is larger than the byte cap, before or after decompression."""

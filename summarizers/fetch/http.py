@@ -1,0 +1,168 @@
+"""`fetch_page`: one link → Page, through the guard, within time and size limits."""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import aiohttp
+from yarl import URL
+
+from summarizers.errors import FetchError, FetchTimeoutError, HttpStatusError
+from summarizers.fetch.body import BodyReader, too_large
+from summarizers.fetch.charset import pick_charset
+from summarizers.fetch.guard import AddressPolicy, Guard
+from summarizers.fetch.mediatype import (
+    header_charset,
+    media_type,
+    refuse_declared_type,
+    refuse_sniffed_type,
+)
+from summarizers.fetch.options import FetchOptions
+from summarizers.fetch.resolver import GuardedResolver
+from summarizers.models import Page
+
+TIMEOUT_MESSAGE = "That site took too long to answer."
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_CHUNK = 64 * 1024
+_ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"
+
+
+async def fetch_page(url: str, options: FetchOptions | None = None) -> Page:
+    """Fetch `url` (following at most `max_redirects` redirects, each one re-checked).
+
+    Raises FetchError (or its subclasses BlockedAddressError, FetchTimeoutError,
+    HttpStatusError, UnsupportedContentError, PageTooLargeError) with one plain sentence.
+    """
+    opts = options or FetchOptions()
+    guard = Guard(AddressPolicy.from_allow_hosts(opts.allow_hosts), opts.on_connect)
+    try:
+        async with asyncio.timeout(opts.total_timeout), _session(opts, guard) as session:
+            return await _follow(session, guard, url, opts)
+    except TimeoutError:
+        raise FetchTimeoutError(TIMEOUT_MESSAGE) from None
+    except aiohttp.ClientError as exc:
+        raise _client_error(exc, guard) from None
+
+
+@asynccontextmanager
+async def _session(opts: FetchOptions, guard: Guard) -> AsyncIterator[aiohttp.ClientSession]:
+    connector = aiohttp.TCPConnector(
+        resolver=GuardedResolver(guard, opts.resolver),
+        use_dns_cache=False,
+        # A new connection per request, so every redirect goes through the resolver again.
+        force_close=True,
+        socket_factory=guard.socket_factory,
+    )
+    timeout = aiohttp.ClientTimeout(
+        total=None, connect=opts.connect_timeout, sock_connect=opts.connect_timeout
+    )
+    headers = {
+        "User-Agent": opts.user_agent,
+        "Accept": _ACCEPT,
+        "Accept-Language": "en;q=0.9,*;q=0.5",
+        "Accept-Encoding": "gzip, deflate, br",
+    }
+    # trust_env=False: an HTTP proxy from the environment would connect on our behalf,
+    # out of the guard's sight.
+    async with aiohttp.ClientSession(
+        connector=connector,
+        timeout=timeout,
+        headers=headers,
+        auto_decompress=False,
+        trust_env=False,
+    ) as session:
+        yield session
+
+
+async def _follow(
+    session: aiohttp.ClientSession, guard: Guard, link: str, opts: FetchOptions
+) -> Page:
+    current = guard.check_url(link)
+    visited = [current]
+    for _ in range(opts.max_redirects + 1):
+        async with session.get(current, allow_redirects=False) as response:
+            if response.status in _REDIRECTS:
+                current = guard.check_url(_redirect_target(response, current))
+                visited.append(current)
+                continue
+            refuse_status(response.status)
+            return await _read_page(response, link, opts.max_bytes)
+    if len(set(visited)) < len(visited):
+        raise FetchError("That link redirects in a loop.")
+    raise FetchError(f"That link redirects more than {opts.max_redirects} times.")
+
+
+def _redirect_target(response: aiohttp.ClientResponse, current: URL) -> URL:
+    location = response.headers.get("Location", "").strip()
+    if not location:
+        raise FetchError("That link redirects nowhere.")
+    try:
+        return current.join(URL(location))
+    except ValueError:
+        raise FetchError("That link redirects to an invalid web address.") from None
+
+
+def refuse_status(status: int) -> None:
+    """Raise HttpStatusError with the sentence for an unusable HTTP status."""
+    if 200 <= status < 300 and status != 204:
+        return
+    message = {
+        204: "That page is empty (204).",
+        401: "That page needs a login (401).",
+        403: "That site refused access to the page (403).",
+        404: "That page was not found (404).",
+        410: "That page has been removed (410).",
+        429: "That site is receiving too many requests; try again later (429).",
+    }.get(status)
+    if message is None and status >= 500:
+        message = f"That site had a server error ({status})."
+    if message is None:
+        message = f"That site could not serve the page ({status})."
+    raise HttpStatusError(message, status)
+
+
+async def _read_page(response: aiohttp.ClientResponse, link: str, max_bytes: int) -> Page:
+    content_type = response.headers.get("Content-Type")
+    refuse_declared_type(media_type(content_type))
+    if (response.content_length or 0) > max_bytes:
+        raise too_large(max_bytes)
+    reader = BodyReader(response.headers.get("Content-Encoding", ""), max_bytes)
+    async for chunk in response.content.iter_chunked(_CHUNK):
+        reader.feed(chunk)
+    body = reader.body()
+    refuse_sniffed_type(body)
+    return Page(
+        url=link,
+        final_url=str(response.url),
+        status=response.status,
+        headers={k.lower(): v for k, v in response.headers.items()},
+        body=body,
+        charset=pick_charset(body, header_charset(content_type)),
+        content_type=media_type(content_type),
+    )
+
+
+def _client_error(exc: aiohttp.ClientError, guard: Guard) -> FetchError:
+    """The one-sentence error for an aiohttp failure."""
+    if guard.refused:
+        return guard.blocked_error()
+    if isinstance(exc, aiohttp.ServerTimeoutError):
+        return FetchTimeoutError(TIMEOUT_MESSAGE)
+    if isinstance(exc, aiohttp.ClientConnectorCertificateError | aiohttp.ClientSSLError):
+        return FetchError("That site's secure connection could not be verified.")
+    if isinstance(exc, aiohttp.ClientConnectorDNSError):
+        return FetchError("That site's name could not be found.")
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        if exc.os_error.errno == errno.ECONNREFUSED:
+            return FetchError("That site refused the connection.")
+        return FetchError("That site could not be reached.")
+    if isinstance(exc, aiohttp.InvalidURL):
+        return FetchError("That link is not a valid web address.")
+    if isinstance(exc, aiohttp.ClientPayloadError | aiohttp.ServerDisconnectedError):
+        return FetchError("That site closed the connection before sending the whole page.")
+    if isinstance(exc, aiohttp.ClientResponseError):
+        return FetchError("That site sent a response digestbot cannot read.")
+    return FetchError("That site could not be reached.")

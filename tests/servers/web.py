@@ -1,0 +1,213 @@
+"""A real web server on 127.0.0.1 for fetcher, CLI and bot tests.
+
+    async with WebServer() as web:
+        url = web.page("/story", "<html>...</html>")
+        page = await fetch_page(url, FetchOptions(allow_hosts=("127.0.0.1",)))
+        assert web.requests[0].path == "/story"
+
+Synchronous tests (a CLI subprocess, say) use `with WebServer().running() as web:`, which
+serves from a background thread. Every route is registered before or while serving; unknown
+paths answer 404. Every request is recorded in `requests`. Bodies that never end are still
+bounded in time and count, so a broken client cannot hang a test run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import threading
+import zlib
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from types import TracebackType
+
+import brotli
+from aiohttp import web
+
+Handler = Callable[[web.BaseRequest], Awaitable[web.StreamResponse]]
+HOST = "127.0.0.1"
+MAX_STREAM_SECONDS = 20.0
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """One request as the server saw it."""
+
+    method: str
+    path: str
+    headers: Mapping[str, str]
+    peer: str
+
+
+class WebServer:
+    """Serves registered routes on 127.0.0.1 at an ephemeral port and records requests."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Handler] = {}
+        self.requests: list[RecordedRequest] = []
+        self.port = 0
+        self._runner: web.ServerRunner | None = None
+        self._bombs: dict[tuple[str, int], bytes] = {}
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Listen on 127.0.0.1 at a free port."""
+        self._runner = web.ServerRunner(web.Server(self._handle), handle_signals=False)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, HOST, 0, shutdown_timeout=0.5)
+        await site.start()
+        self.port = int(self._runner.addresses[0][1])
+
+    async def stop(self) -> None:
+        """Close the listener and every open connection."""
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> WebServer:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+    @contextmanager
+    def running(self) -> Iterator[WebServer]:
+        """Serve from a background thread (for synchronous tests)."""
+        loop = asyncio.new_event_loop()
+        ready = threading.Event()
+        thread = threading.Thread(target=self._serve_forever, args=(loop, ready), daemon=True)
+        thread.start()
+        if not ready.wait(10):
+            raise RuntimeError("test web server did not start")
+        try:
+            yield self
+        finally:
+            asyncio.run_coroutine_threadsafe(self.stop(), loop).result(10)
+            loop.call_soon_threadsafe(loop.stop)
+            thread.join(10)
+            loop.close()
+
+    def _serve_forever(self, loop: asyncio.AbstractEventLoop, ready: threading.Event) -> None:
+        asyncio.set_event_loop(loop)
+        loop.run_until_complete(self.start())
+        ready.set()
+        loop.run_forever()
+
+    # -- routes ----------------------------------------------------------------------
+
+    def url(self, path: str = "/") -> str:
+        """Absolute URL of `path` on this server."""
+        return f"http://{HOST}:{self.port}{path}"
+
+    def route(self, path: str, handler: Handler) -> str:
+        """Serve `path` with a custom aiohttp handler; returns its URL."""
+        self.routes[path] = handler
+        return self.url(path)
+
+    def page(
+        self,
+        path: str,
+        body: str | bytes,
+        *,
+        status: int = 200,
+        content_type: str = "text/html; charset=utf-8",
+        headers: Mapping[str, str] | None = None,
+    ) -> str:
+        """Serve fixed bytes (str is sent as UTF-8). `content_type=""` leaves the type to
+        aiohttp, which then sends application/octet-stream."""
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        sent = {**({"Content-Type": content_type} if content_type else {}), **(headers or {})}
+
+        async def handler(request: web.BaseRequest) -> web.StreamResponse:
+            return web.Response(status=status, body=data, headers=sent)
+
+        return self.route(path, handler)
+
+    def redirect(self, path: str, location: str, status: int = 302) -> str:
+        """Answer `path` with a redirect to `location` (sent verbatim)."""
+
+        async def handler(request: web.BaseRequest) -> web.StreamResponse:
+            return web.Response(status=status, headers={"Location": location})
+
+        return self.route(path, handler)
+
+    def slow(self, path: str, delay: float, body: str = "<p>late</p>") -> str:
+        """Wait `delay` seconds before answering at all."""
+
+        async def handler(request: web.BaseRequest) -> web.StreamResponse:
+            await asyncio.sleep(min(delay, MAX_STREAM_SECONDS))
+            return web.Response(body=body.encode(), content_type="text/html")
+
+        return self.route(path, handler)
+
+    def stream(
+        self, path: str, chunk: bytes, *, interval: float = 0.0, content_type: str = "text/html"
+    ) -> str:
+        """A body that never ends: `chunk` again and again, every `interval` seconds,
+        until the client leaves (or MAX_STREAM_SECONDS pass)."""
+
+        async def handler(request: web.BaseRequest) -> web.StreamResponse:
+            response = web.StreamResponse(headers={"Content-Type": content_type})
+            await response.prepare(request)
+            deadline = asyncio.get_running_loop().time() + MAX_STREAM_SECONDS
+            try:
+                while asyncio.get_running_loop().time() < deadline:
+                    await response.write(chunk)
+                    await asyncio.sleep(interval)
+            except (ConnectionError, RuntimeError):
+                pass  # the client hung up, which is what the test wanted
+            return response
+
+        return self.route(path, handler)
+
+    def bomb(self, path: str, encoding: str = "gzip", size: int = 100_000_000) -> str:
+        """A small compressed body that expands to `size` zero bytes ('gzip', 'deflate'
+        or 'br'), served as text/html."""
+        return self.page(
+            path,
+            self._bomb(encoding, size),
+            headers={"Content-Encoding": encoding},
+        )
+
+    def _bomb(self, encoding: str, size: int) -> bytes:
+        key = (encoding, size)
+        if key not in self._bombs:
+            self._bombs[key] = compress(b"\0" * size, encoding)
+        return self._bombs[key]
+
+    async def _handle(self, request: web.BaseRequest) -> web.StreamResponse:
+        peer = request.transport.get_extra_info("peername") if request.transport else None
+        self.requests.append(
+            RecordedRequest(
+                method=request.method,
+                path=request.path_qs,
+                headers=dict(request.headers),
+                peer=str(peer[0]) if peer else "",
+            )
+        )
+        handler = self.routes.get(request.path_qs) or self.routes.get(request.path)
+        if handler is None:
+            return web.Response(status=404, text="not found")
+        return await handler(request)
+
+
+def compress(data: bytes, encoding: str) -> bytes:
+    """`data` in a Content-Encoding: 'gzip', 'deflate' (zlib-wrapped), 'raw-deflate' or 'br'."""
+    if encoding == "gzip":
+        return gzip.compress(data, compresslevel=9)
+    if encoding == "deflate":
+        return zlib.compress(data, 9)
+    if encoding == "raw-deflate":
+        obj = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+        return obj.compress(data) + obj.flush()
+    if encoding == "br":
+        return bytes(brotli.compress(data))
+    raise ValueError(f"unknown encoding {encoding!r}")
