@@ -17,6 +17,7 @@ from dotenv import dotenv_values
 from summarizers.errors import InputError
 
 if TYPE_CHECKING:
+    from summarizers.fetch import FetchOptions
     from summarizers.rewrite.options import LLMOptions
 
 
@@ -80,6 +81,21 @@ class Settings:
     def llm_enabled(self) -> bool:
         """The rewriter runs only with both a key and a model."""
         return bool(self.openai_api_key and self.llm_model)
+
+    def fetch_options(self) -> FetchOptions:
+        """The fetcher's options; raises SettingsError for a bad DIGESTBOT_ALLOW_HOSTS entry."""
+        from summarizers.fetch import AddressPolicy, FetchOptions
+
+        try:
+            AddressPolicy.from_allow_hosts(self.allow_hosts)
+        except ValueError as exc:
+            raise SettingsError(f"Setting DIGESTBOT_ALLOW_HOSTS has a bad value: {exc}.") from None
+        return FetchOptions(
+            allow_hosts=self.allow_hosts,
+            connect_timeout=self.connect_timeout,
+            total_timeout=self.fetch_timeout,
+            max_bytes=self.max_page_bytes,
+        )
 
     def llm_options(self) -> LLMOptions:
         """The LLM rewriter's options (imported here: the SDK is only loaded when used)."""

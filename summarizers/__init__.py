@@ -8,6 +8,7 @@ from summarizers.errors import (
     InputError,
     NotAnArticleError,
 )
+from summarizers.fetch import FetchOptions, fetch_article, fetch_page, normalize_url
 from summarizers.models import Article, Digest, Page, Quote, Sentence
 from summarizers.pipeline import summarize
 from summarizers.quotes import find_quotes
@@ -19,6 +20,7 @@ __all__ = [
     "Digest",
     "DigestbotError",
     "FetchError",
+    "FetchOptions",
     "InputError",
     "NotAnArticleError",
     "Page",
@@ -26,7 +28,10 @@ __all__ = [
     "Sentence",
     "clean_html",
     "clean_text",
+    "fetch_article",
+    "fetch_page",
     "find_quotes",
+    "normalize_url",
     "split_sentences",
     "summarize",
 ]
