@@ -47,6 +47,9 @@ class Settings:
     discord_api_base: str = field(default="", metadata={"env": "DIGESTBOT_DISCORD_API_BASE"})
     discord_gateway_url: str = field(default="", metadata={"env": "DIGESTBOT_DISCORD_GATEWAY_URL"})
     sync_commands: bool = field(default=True, metadata={"env": "DIGESTBOT_SYNC_COMMANDS"})
+    discord_message_content: bool = field(
+        default=False, metadata={"env": "DIGESTBOT_MESSAGE_CONTENT"}
+    )
     summarize_cooldown: float = field(
         default=10.0, metadata={"env": "DIGESTBOT_SUMMARIZE_COOLDOWN"}
     )
