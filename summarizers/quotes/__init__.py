@@ -1,5 +1,6 @@
 """Article → direct quotations with their speakers, and the key ones for a digest."""
 
-from summarizers.quotes.find import find_quotes, key_quotes
+from summarizers.quotes.find import find_quotes
+from summarizers.quotes.rank import key_quotes
 
 __all__ = ["find_quotes", "key_quotes"]

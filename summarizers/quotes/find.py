@@ -1,21 +1,22 @@
-"""Baseline: spans between double quotation marks, speaker from "X said" nearby."""
+"""Article → its direct quotations, each with its speaker."""
 
 from __future__ import annotations
 
-import re
-
 from summarizers.models import Article, Quote
-
-_SPAN = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
+from summarizers.quotes.spans import find_spans
+from summarizers.quotes.speakers import Attributor
 
 
 def find_quotes(article: Article) -> list[Quote]:
-    """Every direct quotation in `article.text`, in order."""
+    """Every direct quotation in `article.text`, in order, with its speaker or None.
+
+    A quote running over several paragraphs comes as one `Quote` per paragraph, all with the
+    same speaker, so each `Quote.text` is a verbatim slice with no quotation marks inside.
+    """
     text = article.text
-    return [Quote(m.group(1), None, m.start(1), m.end(1)) for m in _SPAN.finditer(text)]
-
-
-def key_quotes(article: Article, quotes: list[Quote], points: list[str], count: int) -> list[Quote]:
-    """The `count` most informative quotes not already inside a key point."""
-    chosen = [q for q in quotes if not any(q.text in p for p in points)]
-    return chosen[:count]
+    spans = find_spans(text)
+    speakers = Attributor(text, spans, article.language).speakers()
+    return [
+        Quote(text[span.start : span.end], speaker, span.start, span.end)
+        for span, speaker in zip(spans, speakers, strict=True)
+    ]

@@ -1,0 +1,134 @@
+"""Words that attribute speech, per language: verbs, pronouns, roles and titles.
+
+Kept together so every rule in `speakers` and `names` reads the same lists; lower-case.
+All languages are merged into one set per kind: a French verb in an English article is harmless,
+and articles mix languages (a German quote in an English story).
+"""
+
+from __future__ import annotations
+
+# Verbs (and verbal phrases, space-separated) that introduce or follow a direct quotation.
+SPEECH_VERBS = frozenset(
+    """
+    said says say saying told tells telling added adds adding explained explains explaining
+    stated states stating wrote writes writing asked asks replied replies continued continues
+    insisted insists warned warns noted notes declared declares claimed claims argued argues
+    announced announces admitted admits acknowledged acknowledges commented comments remarked
+    recalled recalls suggested suggests tweeted tweets posted stressed stresses concluded
+    reported urged urges confirmed confirms responded responds observed agreed complained
+    revealed reveals conceded maintained predicted promised cautioned emphasised emphasized
+    joked laughed shouted yelled whispered cried pleaded testified asserted asserts
+    sagte sagt sagten erklärte erklärt betonte betont meinte meint fügte ergänzte ergänzt
+    schrieb schreibt warnte warnt kritisierte sprach berichtete räumte forderte fordert
+    versicherte bekräftigte stellte erläuterte unterstrich
+    déclaré déclare dit dit-il affirmé affirme ajouté ajoute expliqué explique estimé estime
+    souligné souligne précisé précise indiqué indique assuré assure lancé lance
+    confié confie insisté insiste martelé martèle poursuit poursuivi répondu répond écrit
+    dijo dice dijeron afirmó afirma declaró declara señaló señala explicó explica aseguró
+    asegura añadió añade agregó agrega indicó indica manifestó sostuvo advirtió
+    """.split()
+)
+# Words before the source, per language: "according to X", "laut X", "selon X", "según X".
+ACCORDING = {
+    "en": ("according to",),
+    "de": ("laut", "so", "nach angaben von"),
+    "fr": ("selon", "d'après", "d’après"),
+    "es": ("según", "de acuerdo con"),
+}
+
+PRONOUNS = frozenset("he she they er sie il elle ils elles él ella".split())
+# Pronouns attached to French inverted verbs: "a-t-il déclaré", "estime-t-elle".
+INVERTED_PRONOUN = ("-t-il", "-t-elle", "-il", "-elle", "-ils", "-elles")
+
+# Role nouns that can stand for a named person ("the general", "der Sprecher", "le ministre").
+ROLES = frozenset(
+    """
+    general minister spokesman spokeswoman spokesperson president secretary senator governor
+    mayor director chairman chairwoman chief commander officer official prosecutor judge
+    coach manager captain professor doctor lawyer attorney ambassador chancellor premier
+    leader founder executive ceo author actor actress singer star player striker goalkeeper
+    colonel major sergeant lieutenant admiral detective inspector sheriff superintendent
+    administrator curator analyst economist researcher scientist expert witness victim mother
+    father wife husband son daughter brother sister boss owner teacher spokesmen
+    sprecher sprecherin minister ministerin kanzler kanzlerin präsident präsidentin chef
+    chefin general bürgermeister bürgermeisterin trainer anwalt anwältin richter richterin
+    ministre porte-parole président présidente général maire directeur directrice
+    entraîneur avocat avocate juge chef procureur député députée sénateur
+    pm ministro ministra portavoz presidente presidenta general alcalde alcaldesa director
+    directora entrenador abogado abogada juez jueza
+    """.split()
+)
+# Role words that stand for a title a person holds ("the PM" is the Prime Minister).
+ROLE_ALIASES = {"pm": "minister", "premier": "minister", "boss": "manager"}
+# Prepositions before a name that make it an object, not the speaker ("members of Congress").
+PREPOSITIONS = frozenset(
+    "of for to with from in on at by about against than von für mit de à".split()
+)
+# Determiners that make a role noun refer back ("the minister", "der Minister", "la juge").
+ROLE_DETERMINERS = frozenset("the der die le la l' l’ el".split())
+
+# Titles kept with a name when shown (ranks and forms of address a person is called by).
+RANKS = frozenset(
+    """
+    general gen. major maj. lieutenant lt. colonel col. brigadier brig. captain capt. sergeant
+    sgt. admiral adm. commander cmdr. corporal cpl. dr. dr prof. prof professor sir dame lord
+    lady rev. reverend
+    """.split()
+)
+# Title words dropped in front of a name: "US Defense Secretary Jim Mattis" -> "Jim Mattis".
+TITLES = RANKS | frozenset(
+    """
+    mr mr. mrs mrs. ms ms. miss mx. president vice secretary minister prime foreign defense
+    defence interior home finance state chancellor senator sen. governor gov. mayor judge
+    justice chief officer spokesman spokeswoman director chairman chairwoman ceo coach
+    ambassador king queen prince princess pope bishop archbishop cardinal rabbi imam sheikh
+    emir premier attorney sheriff detective inspector constable superintendent commissioner
+    deputy assistant undersecretary administrator representative rep. congressman
+    congresswoman mp qc herr frau m. mme mme. mlle señor señora don doña sr. sra. monsieur
+    madame pm actress actor singer star striker manager boss leader founder executive
+    u.s. us uk u.k. british american french german russian syrian iraqi chinese israeli
+    army navy air force federal national party labour tory democratic republican
+    """.split()
+)
+# German compound titles end with these ("Außenministerin", "Regierungssprecher").
+TITLE_SUFFIXES = (
+    "minister",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "sprecher",
+    "sprecherin",
+    "kanzler",
+    "kanzlerin",
+    "chef",
+    "chefin",
+    "meister",
+    "meisterin",
+)
+# Capitalised words that start sentences or name no one.
+NOT_NAMES = frozenset(
+    """
+    the a an and but or so yet if when while after before as at by for from in into of on
+    to with without this that these those there here he she it they we i you his her its
+    their our my your what who why how where which also however meanwhile still last next
+    some many most one two three monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    mr mrs ms dr sir according under over since during then now today yesterday tomorrow
+    der die das ein eine und aber oder wenn als auch er sie es wir ich ihr
+    le la les un une et mais ou quand il elle ils elles nous je vous
+    el los las y pero cuando él ella ellos nosotros yo
+    """.split()
+)
+# Words in a capitalised phrase that mark an organisation, not a person.
+ORGANISATION_WORDS = frozenset(
+    """
+    ministry office department agency news times post journal herald telegraph guardian
+    reuters associated press bbc cnn abc nbc cbs fox sky party council church university
+    college school institute association union company corporation inc ltd group bank
+    committee commission court police army navy force government administration house
+    senate congress parliament club team foundation museum hospital service network
+    organisation organization federation league world daily mail fund monetary nations
+    united kingdom republic states emirates channel magazine airlines airways motors film
+    studios festival county city state
+    """.split()
+)

@@ -1,0 +1,167 @@
+"""Names in an article and their fullest forms ("Gedney" -> "Major General Felix Gedney").
+
+A name is a run of capitalised words (with initials and particles such as "al-", "van", "de");
+leading title words are split off ("US Defense Secretary Jim Mattis" is the name "Jim Mattis"
+with titles "US Defense Secretary"), keeping ranks and forms of address for display. Only
+names that occur in the article are ever returned, so a quote cannot be credited to someone
+the article does not name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizers.quotes.lexicon import (
+    NOT_NAMES,
+    ORGANISATION_WORDS,
+    RANKS,
+    TITLE_SUFFIXES,
+    TITLES,
+)
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_ABBREVIATION = (
+    r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Maj|Lt|Col|Capt|Sgt|Adm|Gov|Sen|Rep|Prof|Rev|Brig|Cmdr|Mme)\."
+)
+_WORD = (
+    rf"(?:{_ABBREVIATION}|[{_UPPER}]\.(?:[{_UPPER}]\.)*"
+    rf"|(?:al-|el-|ad-|as-|abu-|bin-)?[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)*(?![\w-])|[{_UPPER}])"
+)
+_PARTICLE = r"(?:de|da|di|del|della|der|den|van|von|zu|du|le|la|bin|ibn|al|el|dos|das|y|ter)"
+_PHRASE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])*{_WORD})*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name: `core` words (no titles) at `start:end` of the text."""
+
+    start: int
+    end: int
+    core: tuple[str, ...]
+    ranks: tuple[str, ...]
+    titles: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        """The name as written, with its ranks ("Major General Felix Gedney")."""
+        return " ".join(self.ranks + self.core)
+
+    @property
+    def is_person(self) -> bool:
+        """Probably a person rather than an organisation or a place, on its own evidence."""
+        if any(word.lower().strip(".") in ORGANISATION_WORDS for word in self.core):
+            return False
+        return len(self.core) >= 2 or bool(self.titles)
+
+
+def is_title(word: str) -> bool:
+    """A title word that can stand before a name ("Secretary", "Maj.", "Außenministerin")."""
+    low = word.lower()
+    return low in TITLES or low.rstrip(".") in TITLES or low.endswith(TITLE_SUFFIXES)
+
+
+def _mentions(match: re.Match[str]) -> list[Mention]:
+    """The names in one capitalised phrase, split at words that are not names ("While")."""
+    found = []
+    words: list[tuple[str, int]] = []
+    pos = match.start()
+    for word in match.group(0).replace("\u00a0", " ").split(" "):
+        if word.lower().strip(".") in NOT_NAMES:
+            found.extend(_mention(words))
+            words = []
+        else:
+            words.append((word, pos))
+        pos += len(word) + 1
+    found.extend(_mention(words))
+    return found
+
+
+def _mention(words: list[tuple[str, int]]) -> list[Mention]:
+    """The name at the end of a run of capitalised words, after any titles."""
+    core_start = len(words)
+    while core_start > 0 and not is_title(words[core_start - 1][0]):
+        core_start -= 1
+    while core_start < len(words) and words[core_start][0][:1].islower():
+        core_start += 1  # a particle cannot start a name
+    core = [w for w, _ in words[core_start:]]
+    if not core:
+        return []
+    core[-1] = _POSSESSIVE.sub("", core[-1])
+    if not core[-1] or core[-1].lower() in NOT_NAMES:
+        return []
+    titles = tuple(w for w, _ in words[:core_start])
+    ranks: list[str] = []
+    for word in reversed(titles):
+        if word.lower() not in RANKS:
+            break
+        ranks.insert(0, word)
+    start, end = words[core_start][1], words[-1][1] + len(core[-1])
+    return [Mention(start, end, tuple(core), tuple(ranks), titles)]
+
+
+class NameIndex:
+    """Every name mention of a text, for finding a mention and its fullest form."""
+
+    def __init__(self, text: str) -> None:
+        self.mentions: list[Mention] = []
+        for match in _PHRASE.finditer(text):
+            self.mentions.extend(_mentions(match))
+        self._by_end = {m.end: m for m in self.mentions}
+        self._by_start = {m.start: m for m in self.mentions}
+
+    def ending_at(self, pos: int) -> Mention | None:
+        """The mention whose name ends at `pos`, if any."""
+        return self._by_end.get(pos)
+
+    def starting_at(self, pos: int) -> Mention | None:
+        """The mention whose name starts at `pos`, if any."""
+        return self._by_start.get(pos)
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying inside `start:end`, in order."""
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def is_person(self, mention: Mention) -> bool:
+        """A person's name, or a short form of one named in full elsewhere ("Gedney")."""
+        if mention.is_person:
+            return True
+        return any(o.is_person and _same_person(mention.core, o.core) for o in self.mentions)
+
+    def fullest(self, mention: Mention) -> str:
+        """The longest form of `mention`'s name in the text, nearest preceding one first."""
+        best = mention
+        for other in self.mentions:
+            if not _same_person(mention.core, other.core):
+                continue
+            longer = len(other.core) > len(best.core) or (
+                len(other.core) == len(best.core) and len(other.ranks) > len(best.ranks)
+            )
+            if longer or (len(other.core) == len(best.core) and _nearer(other, best, mention)):
+                best = other
+        ranks = best.ranks or _ranks_of(self.mentions, best.core)
+        return " ".join(ranks + best.core)
+
+
+def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Can `short` ("Gedney", "Felix", "Mr Key") name the same person as `long`?"""
+    if len(short) > len(long):
+        return False
+    if long[-len(short) :] == short:
+        return True
+    return len(short) == 1 and long[0] == short[0]
+
+
+def _nearer(candidate: Mention, best: Mention, target: Mention) -> bool:
+    # Prefer the closest mention before the target (two people may share a surname).
+    if candidate.start > target.start:
+        return False
+    return best.start > target.start or candidate.start > best.start
+
+
+def _ranks_of(mentions: list[Mention], core: tuple[str, ...]) -> tuple[str, ...]:
+    for mention in mentions:
+        if mention.core == core and mention.ranks:
+            return mention.ranks
+    return ()

@@ -1,0 +1,276 @@
+"""Quotation spans: which quotation marks open, which close, and what they enclose.
+
+Each mark is classified from its neighbours (a mark followed by a letter and preceded by a
+space opens; one preceded by a letter and followed by a space or punctuation closes), the way
+typesetters read them, so apostrophes (don't, the 1990s, Jones') and inch marks are not taken
+for quotes. Marks are then paired on a stack, so a quote nested in another ('...' inside
+"...") stays part of the outer quote and only outermost quotes are returned.
+
+A quote running over several paragraphs (an opening mark at each paragraph, no closing mark
+until the last) is returned as one `Span` per paragraph: the text between the marks of each
+part, so every part is a verbatim slice of the article without marks inside it. Parts after
+the first have `continued=True`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizers.sentences import split_paragraphs
+
+DOUBLE = "double"
+SINGLE = "single"
+GUILLEMET = "guillemet"
+
+_FAMILY = {
+    '"': DOUBLE,
+    "“": DOUBLE,
+    "”": DOUBLE,
+    "„": DOUBLE,
+    "‟": DOUBLE,
+    "'": SINGLE,
+    "‘": SINGLE,
+    "’": SINGLE,
+    "‚": SINGLE,
+    "«": GUILLEMET,
+    "»": GUILLEMET,
+    "‹": GUILLEMET,
+    "›": GUILLEMET,
+}
+_MARKS = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
+# Which closing marks end a quote opened by a given mark ("„" closes with "“" in German).
+_CLOSERS = {
+    '"': '"”“',
+    "“": '”"“',
+    "”": '”"',
+    "‟": '”"',
+    "„": '“”"',
+    "'": "'’",
+    "‘": "’'",
+    "’": "’'",
+    "‚": "‘’'",
+    "«": "»",
+    "»": "«",
+    "‹": "›",
+    "›": "‹",
+}
+# Spaces French typesetting puts inside guillemets (including the no-break ones).
+_INNER_SPACE = " \t\n\u00a0\u202f\u2009"
+# Words that begin with an elided letter: 'em, 'til, 'n' (rock 'n' roll).
+_ELISIONS = re.compile(r"(?:em|til|tis|twas|cause|n|s)\b", re.IGNORECASE)
+_OPENING_CONTEXT = "([{\u2014\u2013-/"
+
+
+@dataclass(frozen=True)
+class Span:
+    """One quotation (or one paragraph's part of it): text at `start:end`, marks outside."""
+
+    start: int
+    end: int
+    mark_start: int
+    mark_end: int
+    continued: bool = False
+
+
+@dataclass(frozen=True)
+class _Mark:
+    pos: int
+    char: str
+    opens: bool
+    closes: bool
+
+
+def _is_space(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def _classify(text: str, i: int) -> _Mark | None:
+    """The mark at `i` as an opener, a closer, both (ambiguous) or None (an apostrophe)."""
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    if ch in "„‚":
+        return _Mark(i, ch, True, False)
+    if ch in "«»‹›":
+        return _classify_guillemet(i, ch, prev, nxt)
+    left = not _is_space(nxt) and (_is_space(prev) or prev in _OPENING_CONTEXT or prev in _FAMILY)
+    right = not _is_space(prev) and (_is_space(nxt) or not nxt.isalnum())
+    if _FAMILY[ch] == SINGLE:
+        if prev.isalnum() and nxt.isalnum():
+            return None  # don't, O'Brien
+        if left and (nxt.isdigit() or _ELISIONS.match(text, i + 1)):
+            return None  # the '90s, 'em
+        if ch == "‘":
+            return _Mark(i, ch, left or not right, False)
+        return _Mark(i, ch, left, right) if left or right else None
+    if ch == "“":
+        # An English opener, or the German closer of „...“.
+        return _Mark(i, ch, left or not right, right or not left)
+    if ch == "”":
+        return _Mark(i, ch, left and not right, right or not left)
+    return _Mark(i, ch, left or not right, right or not left)
+
+
+def _classify_guillemet(i: int, ch: str, prev: str, nxt: str) -> _Mark:
+    # French «...» / ‹...› (often with spaces inside) versus German »...« / ›...‹.
+    if ch in "«‹":
+        german_close = not _is_space(prev) and (_is_space(nxt) or not nxt.isalnum())
+        return _Mark(i, ch, not german_close, german_close)
+    german_open = not _is_space(nxt) and nxt.isalnum() and (_is_space(prev) or not prev.isalnum())
+    return _Mark(i, ch, german_open, not german_open)
+
+
+def _paragraph_marks(text: str, start: int, end: int) -> list[_Mark]:
+    marks = []
+    for match in _MARKS.finditer(text, start, end):
+        mark = _classify(text, match.start())
+        if mark is not None:
+            marks.append(mark)
+    return marks
+
+
+def _pair(text: str, marks: list[_Mark]) -> tuple[list[tuple[_Mark, _Mark]], list[_Mark]]:
+    """Pair marks on a stack: the outermost (open, close) pairs and the openers left unclosed."""
+    stack: list[_Mark] = []
+    pairs: list[tuple[_Mark, _Mark]] = []
+    for index, mark in enumerate(marks):
+        target = _open_partner(stack, mark)
+        if target is not None and (not mark.opens or _prefers_close(text, marks, index)):
+            opener = stack[target]
+            del stack[target:]
+            if not stack:
+                pairs.append((opener, mark))
+        elif mark.opens:
+            stack.append(mark)
+    return pairs, stack
+
+
+def _open_partner(stack: list[_Mark], mark: _Mark) -> int | None:
+    if not mark.closes:
+        return None
+    for index in range(len(stack) - 1, -1, -1):
+        if mark.char in _CLOSERS[stack[index].char]:
+            return index
+    return None
+
+
+def _prefers_close(text: str, marks: list[_Mark], index: int) -> bool:
+    """For an ambiguous mark with a matching opener: close unless a later mark closes better."""
+    mark = marks[index]
+    if _FAMILY[mark.char] != SINGLE:
+        return True
+    # A single mark after "s" may be a plural possessive (the players' kit): only close here
+    # if no later single mark in the paragraph could close the quote.
+    prev = text[mark.pos - 1] if mark.pos else ""
+    nxt = text[mark.pos + 1] if mark.pos + 1 < len(text) else ""
+    if prev.lower() != "s" or not nxt.isspace():
+        return True
+    return not any(later.closes and _FAMILY[later.char] == SINGLE for later in marks[index + 1 :])
+
+
+def _inner(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _INNER_SPACE:
+        start += 1
+    while end > start and text[end - 1] in _INNER_SPACE:
+        end -= 1
+    return start, end
+
+
+def find_spans(text: str) -> list[Span]:
+    """Outermost quotations of `text`, in order, one `Span` per paragraph part."""
+    paragraphs = list(split_paragraphs(text))
+    spans: list[Span] = []
+    carried: _Mark | None = None  # an opener still open at the end of the previous paragraph
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        marks = _paragraph_marks(text, p_start, p_end)
+        if carried is not None:
+            marks, part, closed = _continue(text, marks, carried, p_start, p_end)
+            if part is not None:
+                spans.append(part)
+            if not closed:
+                nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
+                if nxt is None or not _continues(text, carried, *nxt):
+                    carried = None
+                continue
+            carried = None
+        pairs, unclosed = _pair(text, marks)
+        for opener, closer in pairs:
+            start, end = _inner(text, opener.pos + 1, closer.pos)
+            if start < end:
+                spans.append(Span(start, end, opener.pos, closer.pos + 1))
+        if unclosed and p_index + 1 < len(paragraphs):
+            opener = unclosed[0]
+            if _continues(text, opener, *paragraphs[p_index + 1]):
+                start, end = _inner(text, opener.pos + 1, p_end)
+                if start < end:
+                    spans.append(Span(start, end, opener.pos, p_end))
+                carried = opener
+    return [s for s in spans if s.continued or not _is_title(text, s)]
+
+
+def _continues(text: str, opener: _Mark, start: int, end: int) -> bool:
+    """Does the paragraph at `start:end` continue the quote left open by `opener`?"""
+    marks = _paragraph_marks(text, start, end)
+    if not marks:
+        return False
+    first = marks[0]
+    if text[start : first.pos].strip() == "" and first.opens:
+        # The multi-paragraph convention: an opening mark at each paragraph.
+        return _FAMILY[first.char] == _FAMILY[opener.char]
+    # No opening mark, but a closing one with nothing to close: the quote ends here.
+    return first.closes and not first.opens and first.char in _CLOSERS[opener.char]
+
+
+def _continue(
+    text: str, marks: list[_Mark], opener: _Mark, p_start: int, p_end: int
+) -> tuple[list[_Mark], Span | None, bool]:
+    """This paragraph's part of a carried quote, the marks after it, and whether it closed."""
+    inner_start, mark_start, rest = p_start, p_start, marks
+    if marks and marks[0].opens and text[p_start : marks[0].pos].strip() == "":
+        inner_start, mark_start, rest = marks[0].pos + 1, marks[0].pos, marks[1:]
+    closing = _pair_from(text, rest, opener)
+    stop = p_end if closing is None else closing.pos
+    start, end = _inner(text, inner_start, stop)
+    mark_end = p_end if closing is None else closing.pos + 1
+    part = Span(start, end, mark_start, mark_end, continued=True) if start < end else None
+    if closing is None:
+        return [], part, False
+    return rest[rest.index(closing) + 1 :], part, True
+
+
+def _pair_from(text: str, marks: list[_Mark], opener: _Mark) -> _Mark | None:
+    """The mark that closes `opener` when `marks` continue its quote, if any."""
+    stack: list[_Mark] = [opener]
+    for index, mark in enumerate(marks):
+        target = _open_partner(stack, mark)
+        if target is not None and (not mark.opens or _prefers_close(text, marks, index)):
+            if target == 0:
+                return mark
+            del stack[target:]
+        elif mark.opens:
+            stack.append(mark)
+    return None
+
+
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w'’.:&-]*")
+_MINOR_WORDS = frozenset("a an and as at but by for from in of on or the to vs with".split())
+
+
+# A cited title at the head of a line: "Title" — Publisher, date
+_CITATION_TAIL = re.compile(r"\s*[\u2014\u2013-]\s*[A-Z]")
+
+
+def _is_title(text: str, span: Span) -> bool:
+    """A title or name in quotation marks ("The Internet Explorer 6 Countdown"), not a quote."""
+    content = text[span.start : span.end]
+    line_start = span.mark_start == 0 or text[span.mark_start - 1] == "\n"
+    if line_start and _CITATION_TAIL.match(text, span.mark_end):
+        return True
+    words = content.split()
+    if not words or len(words) > 12 or content[-1] in ".,!?;…":
+        return False
+    capitals = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if len(capitals) < 2 and len(words) < 2:
+        return False
+    return all(_TITLE_WORD.fullmatch(w) for w in capitals) and words[0][0].isupper()
