@@ -216,6 +216,18 @@ async def test_rate_limit_is_waited_out_and_posted_once(
     assert replies[1].pings.anyone is False  # AllowedMentions.none() reached the API
 
 
+async def test_repeated_nonce_returns_the_first_message(
+    stub: DiscordStub, echo_bot: EchoBot
+) -> None:
+    channel = echo_bot.get_channel(stub.channel("news").id)
+    assert isinstance(channel, discord.TextChannel)
+    first = await channel.send("once", nonce="digest-1-part-1")
+    again = await channel.send("once", nonce="digest-1-part-1")
+    other = await channel.send("twice", nonce="digest-1-part-2")
+    assert first.id == again.id != other.id
+    assert [m.content for m in stub.messages_in("news")] == ["once", "twice"]
+
+
 async def test_early_retry_is_refused_again() -> None:
     from tests.discord_stub.ratelimit import RateLimits
 

@@ -29,6 +29,7 @@ from .world import INTENT_GUILD_MESSAGES, User
 
 API_PREFIX = "/api/v10"
 INTERACTION_DEADLINE = 3.0
+MAX_NONCE = 25
 CALLBACK_MESSAGE = 4
 CALLBACK_DEFERRED_MESSAGE = 5
 CALLBACK_DEFERRED_UPDATE = 6
@@ -412,7 +413,16 @@ class RestApi:
         errors = message_errors(body)
         if errors:
             raise DiscordError(400, 50035, "Invalid Form Body", {"errors": errors})
-        message = await self._post(channel_id, self._state.world.bot, body, None)
+        nonce = body.get("nonce")
+        if nonce is not None and len(str(nonce)) > MAX_NONCE:
+            raise DiscordError(400, 50035, "Invalid Form Body", {"nonce": ["too long"]})
+        if nonce is not None and body.get("enforce_nonce"):
+            # Discord returns the earlier message instead of making a second one.
+            for earlier in self._state.messages.values():
+                if earlier.data.get("nonce") == nonce and earlier.channel_id == channel_id:
+                    return _json(earlier.data)
+        extra = {"nonce": nonce} if nonce is not None else None
+        message = await self._post(channel_id, self._state.world.bot, body, extra)
         return _json(message.data)
 
     def _message(self, request: web.Request) -> StoredMessage:
