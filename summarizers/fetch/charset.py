@@ -62,9 +62,24 @@ def pick_charset(body: bytes, header_charset: str | None) -> str:
     for name in candidates:
         if _decodes(body, name):
             return name
-    best = from_bytes(body[:_DETECT_BYTES]).best()
-    detected = codec_name(best.encoding) if best is not None else None
-    return detected or "cp1252"
+    return _detect(body[:_DETECT_BYTES])
+
+
+def _detect(sample: bytes) -> str:
+    """charset-normalizer's pick, except that Windows-1252 wins ties: on short texts the
+    detector scores the Latin code pages alike, and 1252 is the web's commonest legacy one."""
+    matches = list(from_bytes(sample))
+    if not matches:
+        return "cp1252"
+    best = matches[0]
+    tied = [
+        m
+        for m in matches
+        if abs(m.chaos - best.chaos) < 1e-3 and abs(m.coherence - best.coherence) < 1e-3
+    ]
+    if any("cp1252" in (m.encoding, *m.could_be_from_charset) for m in tied):
+        return "cp1252"
+    return codec_name(best.encoding) or "cp1252"
 
 
 def _decodes(body: bytes, name: str) -> bool:

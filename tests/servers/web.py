@@ -54,9 +54,11 @@ class WebServer:
 
     async def start(self) -> None:
         """Listen on 127.0.0.1 at a free port."""
-        self._runner = web.ServerRunner(web.Server(self._handle), handle_signals=False)
+        self._runner = web.ServerRunner(
+            web.Server(self._handle), handle_signals=False, shutdown_timeout=0.5
+        )
         await self._runner.setup()
-        site = web.TCPSite(self._runner, HOST, 0, shutdown_timeout=0.5)
+        site = web.TCPSite(self._runner, HOST, 0)
         await site.start()
         self.port = int(self._runner.addresses[0][1])
 
@@ -209,5 +211,41 @@ def compress(data: bytes, encoding: str) -> bytes:
         obj = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
         return obj.compress(data) + obj.flush()
     if encoding == "br":
-        return bytes(brotli.compress(data))
+        return bytes(brotli.compress(data, quality=5))
     raise ValueError(f"unknown encoding {encoding!r}")
+
+
+class ConnectionLog:
+    """`FetchOptions.on_connect` hook for tests: records every connection attempt and, as a
+    safety net should the guard ever fail, refuses anything but 127.0.0.1 before a socket
+    exists, so a test can never send a packet off the machine."""
+
+    def __init__(self) -> None:
+        self.attempts: list[tuple[str, int]] = []
+
+    def __call__(self, host: str, port: int) -> None:
+        self.attempts.append((host, port))
+        if host != HOST:
+            raise OSError(f"test safety net: no connection to {host}")
+
+    @property
+    def hosts(self) -> set[str]:
+        """Every address a connection was attempted to."""
+        return {host for host, _ in self.attempts}
+
+
+class FakeDNS:
+    """`FetchOptions.resolver` for tests: each name answers from its list of answers in
+    turn (the last one repeats), so a name can resolve to 127.0.0.1 and then to 10.0.0.1.
+    Unknown names fail like a missing DNS record. Every lookup is recorded."""
+
+    def __init__(self, answers: Mapping[str, list[list[str]]]) -> None:
+        self.answers = {name: list(seq) for name, seq in answers.items()}
+        self.lookups: list[str] = []
+
+    async def __call__(self, host: str, port: int) -> list[str]:
+        self.lookups.append(host)
+        seq = self.answers.get(host)
+        if not seq:
+            raise OSError(f"no such name: {host}")
+        return seq.pop(0) if len(seq) > 1 else seq[0]
