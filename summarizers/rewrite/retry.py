@@ -21,7 +21,8 @@ from tenacity import (
     retry_if_exception,
     stop_after_attempt,
     stop_before_delay,
-    wait_exponential_jitter,
+    wait_exponential,
+    wait_random,
 )
 
 from summarizers.rewrite.options import LLMOptions
@@ -72,15 +73,17 @@ class RetryWait:
 
     def __init__(self, options: LLMOptions) -> None:
         self.cap = options.backoff_max
-        self.backoff = wait_exponential_jitter(
-            initial=options.backoff_initial, max=options.backoff_max, jitter=options.backoff_initial
-        )
+        # Exponential growth plus up to one initial step of random jitter (primitives that
+        # every supported tenacity version has), capped in __call__.
+        self.backoff = wait_exponential(
+            multiplier=options.backoff_initial, max=options.backoff_max
+        ) + wait_random(0, options.backoff_initial)
 
     def __call__(self, state: RetryCallState) -> float:
         asked = retry_after(state.outcome.exception() if state.outcome else None)
         if asked is not None:
             return min(asked, self.cap)
-        return float(self.backoff(state))
+        return min(self.cap, float(self.backoff(state)))
 
 
 def _log_retry(state: RetryCallState) -> None:
@@ -104,5 +107,5 @@ def retrying(
         wait=RetryWait(options),
         before_sleep=_log_retry,
         reraise=True,
-        sleep=sleep or asyncio.sleep,
+        sleep=asyncio.sleep if sleep is None else sleep,
     )

@@ -135,8 +135,8 @@ def check(draft: Draft, ref: Reference, max_points: int, max_quotes: int) -> Ver
             problems.append(
                 Problem("too long", f'the point "{_short(point)}" is over {POINT_CHARS} characters')
             )
+    problems += _language(draft, ref)  # first: a wrong language explains everything else
     problems += _facts(draft, ref)
-    problems += _language(draft, ref)
     quotes: list[Quote | None] = []
     for index, item in enumerate(draft.quotes[:max_quotes]):
         quote, problem = _quote(index, item, ref)
