@@ -228,6 +228,26 @@ async def test_repeated_nonce_returns_the_first_message(
     assert [m.content for m in stub.messages_in("news")] == ["once", "twice"]
 
 
+@pytest.mark.parametrize("after_handling", [False, True])
+async def test_stalled_request_holds_the_answer(
+    stub: DiscordStub, echo_bot: EchoBot, after_handling: bool
+) -> None:
+    channel = echo_bot.get_channel(stub.channel("news").id)
+    assert isinstance(channel, discord.TextChannel)
+    await channel.send("first")
+    stall = stub.stall_next("POST", MESSAGES_ROUTE, skip=1, after_handling=after_handling)
+    await channel.send("second")
+    sending = asyncio.create_task(channel.send("third"))
+    await asyncio.wait_for(stall.reached.wait(), 5)
+    await asyncio.sleep(0.1)
+    assert not sending.done()
+    expected = ["first", "second", "third"] if after_handling else ["first", "second"]
+    assert [m.content for m in stub.messages_in("news")] == expected
+    stall.released.set()
+    assert (await asyncio.wait_for(sending, 5)).content == "third"
+    assert [m.content for m in stub.messages_in("news")] == ["first", "second", "third"]
+
+
 async def test_early_retry_is_refused_again() -> None:
     from tests.discord_stub.ratelimit import RateLimits
 

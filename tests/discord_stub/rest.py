@@ -24,6 +24,7 @@ from .payloads import (
     user_json,
 )
 from .ratelimit import RateLimits, major_key
+from .stalls import Stalls
 from .state import RecordedRequest, StoredMessage, StubState
 from .world import INTENT_GUILD_MESSAGES, User
 
@@ -88,6 +89,7 @@ class RestApi:
         self._token = token
         self._gateway_url = gateway_url
         self._deadline = interaction_deadline
+        self.stalls = Stalls()
 
     def add_routes(self, app: web.Application) -> None:
         """Register every route under /api/v10 and the catch-all 404."""
@@ -152,6 +154,10 @@ class RestApi:
         body = await _read_body(request)
         request[BODY] = body
         verdict = self._limits.check(request.method, route, major_key(dict(request.match_info)))
+        stall = None if verdict.limited else self.stalls.take(request.method, route)
+        if stall is not None and not stall.after_handling:
+            stall.reached.set()
+            await stall.released.wait()
         response: web.StreamResponse
         try:
             if verdict.limited:
@@ -175,6 +181,9 @@ class RestApi:
                 time=time.monotonic(),
             )
         )
+        if stall is not None and stall.after_handling:
+            stall.reached.set()
+            await stall.released.wait()
         return response
 
     def _authorised(self, request: web.Request, route: str) -> bool:

@@ -22,6 +22,7 @@ from .interactions import (
 from .payloads import JSON, MESSAGE_FLAG_LOADING, iso_now, member_json
 from .ratelimit import RateLimits
 from .rest import INTERACTION_DEADLINE, RestApi
+from .stalls import Stall
 from .state import RecordedRequest, StoredMessage, StubState
 from .world import (
     ADMINISTRATOR,
@@ -96,6 +97,7 @@ class DiscordStub:
 
     async def stop(self) -> None:
         """Close the gateway connection and stop listening."""
+        self._rest.stalls.release_all()
         await self.gateway.close_all()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -214,6 +216,16 @@ class DiscordStub:
         `route` is the template without /api/v10, e.g. "/channels/{channel_id}/messages".
         """
         self.limits.script(method, route, count, retry_after, is_global)
+
+    def stall_next(
+        self, method: str, route: str, *, skip: int = 0, after_handling: bool = False
+    ) -> Stall:
+        """Hold the request to `method route` that follows `skip` matching ones, unanswered.
+
+        With `after_handling` the stand-in acts on it first (a message is created) and only
+        the answer is withheld. Await `stall.reached.wait()` to know it arrived.
+        """
+        return self._rest.stalls.add(method, route, skip, after_handling)
 
     async def drop_connection(self, code: int = CLOSE_UNKNOWN_ERROR) -> None:
         """Close the gateway connection; with the default 4000 discord.py reconnects and RESUMEs."""
