@@ -1,33 +1,69 @@
-"""HTML → Article with trafilatura (baseline; the fetching issue improves on it)."""
+"""HTML → Article: trafilatura's main text, pruned of leftover furniture, plus page metadata.
+
+trafilatura finds the main text; `boilerplate` drops what it lets through (headline repeats,
+teasers, newsletter boxes, related links); `metadata` reads the headline, byline, date and
+site from the page's structured data. Every failure on a page becomes a NotAnArticleError.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
-import trafilatura
-
+from summarizers.clean.boilerplate import link_texts, prune
+from summarizers.clean.metadata import read_metadata
 from summarizers.errors import NotAnArticleError
+from summarizers.language import detect_language
 from summarizers.models import Article
+
+_NO_TEXT = "That page has no article text to summarise."
+_SNIFF_BYTES = 2048
 
 
 def clean_html(html: str | bytes, *, url: str | None = None) -> Article:
-    """Extract the article from a saved web page."""
-    doc = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True)
-    if doc is None or not (doc.text or "").strip():
-        raise NotAnArticleError("That page has no article text to summarise.")
-    paragraphs = [p.strip() for p in (doc.text or "").split("\n") if p.strip()]
-    published = None
-    if doc.date:
-        try:
-            published = dt.date.fromisoformat(doc.date[:10])
-        except ValueError:
-            published = None
-    return Article(
-        url=url or doc.url,
-        headline=doc.title,
-        byline=doc.author,
-        published=published,
-        language=doc.language,
-        paragraphs=paragraphs,
-        site=doc.sitename,
+    """Extract the article from a web page.
+
+    Raises NotAnArticleError when the page holds no article text, whatever the input.
+    """
+    tree = _parse(html)
+    try:
+        document = bare_extraction(tree, url=url, include_comments=False, with_metadata=False)
+        meta = read_metadata(tree, url)
+        links = link_texts(tree)
+    except Exception as err:  # a page must never crash the bot; extractor bugs included
+        raise NotAnArticleError(_NO_TEXT) from err
+    if not isinstance(document, Document) or not document.text:
+        raise NotAnArticleError(_NO_TEXT)
+    paragraphs = prune(
+        (line.strip() for line in document.text.split("\n") if line.strip()),
+        headline=meta.headline,
+        links=links,
     )
+    if not paragraphs:
+        raise NotAnArticleError(_NO_TEXT)
+    return Article(
+        url=meta.url,
+        headline=meta.headline,
+        byline=meta.byline,
+        published=meta.published,
+        language=detect_language("\n\n".join(paragraphs)) or meta.declared_language,
+        paragraphs=paragraphs,
+        site=meta.site,
+    )
+
+
+def _parse(html: str | bytes) -> HtmlElement:
+    """The page's HTML tree; binary or empty input is not a page."""
+    head = html[:_SNIFF_BYTES]
+    binary = b"\x00" in head if isinstance(head, bytes) else "\x00" in head
+    if not head or binary:
+        raise NotAnArticleError("That link is not a web page with text.")
+    try:
+        tree = load_html(html)
+    except Exception as err:
+        raise NotAnArticleError(_NO_TEXT) from err
+    if tree is None:
+        raise NotAnArticleError(_NO_TEXT)
+    return tree

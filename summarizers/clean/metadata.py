@@ -1,0 +1,339 @@
+"""Article metadata from a parsed HTML page: headline, byline, publication date, site, language.
+
+Each field is read from the page's structured data first (JSON-LD, Open Graph, `<meta>`), where
+publishers state it deliberately, and from the visible page only as a fallback. The headline is
+chosen by agreement between the `<title>`, the metadata titles and the `<h1>` elements, so the
+" - Site Name" suffix is dropped without a list of sites.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from htmldate import find_date
+from lxml.html import HtmlElement
+
+_SPACE = re.compile(r"\s+")
+# Separators between a title's parts ("Headline | Site", "Site » Blog » Headline"); a hyphen
+# only counts with spaces around it so "pix-bavaria" or "Covid-19" stay whole.
+_SEPARATOR = re.compile(r"\s+(?:[|»«·•~/:]|::|[-–—]{1,2})\s+|\s+--(?=\S)")
+_ALNUM = re.compile(r"[^\w]+|_")
+# Title parts that name a page type or section rather than the story.
+_GENERIC_PARTS = frozenset(
+    {"home", "homepage", "news", "blog", "blog archive", "blog archiv", "article", "startseite"}
+)
+_ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Report|Posting)$")
+_HOST_NOISE = frozenset({"www", "com", "org", "net", "co", "uk", "de", "fr", "es", "blog", "news"})
+_MAX_HEADLINE_CHARS = 300
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+)
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    """What the page says about its article, before looking at the body text."""
+
+    url: str | None  # the page's own address: the one given, else its og:url or canonical link
+    headline: str | None
+    byline: str | None
+    published: dt.date | None
+    site: str | None
+    declared_language: str | None
+
+
+def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
+    """Headline, byline, publication date, site name and declared language of a page."""
+    meta = _meta_values(tree)
+    if not url or not url.startswith(("http://", "https://")):
+        url = meta.get("og:url") or _canonical(tree)
+    objects = list(_json_ld_objects(tree))
+    articles = [obj for obj in objects if _is_article(obj)]
+    site = _site_name(meta, articles, url)
+    return PageMetadata(
+        url=url,
+        headline=choose_headline(tree, meta, articles, site, url),
+        byline=_byline(meta, articles),
+        published=_published(tree, meta, articles, url),
+        site=site,
+        declared_language=_declared_language(tree, meta),
+    )
+
+
+def _canonical(tree: HtmlElement) -> str | None:
+    for href in tree.xpath('//link[@rel="canonical"]/@href'):
+        return str(href)
+    return None
+
+
+def _clean(text: str | None) -> str:
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def _meta_values(tree: HtmlElement) -> dict[str, str]:
+    """`<meta>` contents keyed by lower-cased property/name/itemprop (first one wins)."""
+    values: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = (
+            element.get("property")
+            or element.get("name")
+            or element.get("itemprop")
+            or element.get("http-equiv")
+        )
+        content = _clean(element.get("content"))
+        if key and content:
+            values.setdefault(key.strip().lower(), content)
+    return values
+
+
+def _json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
+    """Every JSON object in the page's JSON-LD scripts, `@graph` members included."""
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except (ValueError, RecursionError):
+            continue  # broken JSON-LD is common; the other sources still count
+        stack: list[Any] = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                yield item
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(reversed(graph))
+
+
+def _is_article(obj: dict[str, Any]) -> bool:
+    kinds = obj.get("@type")
+    names = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(name, str) and _ARTICLE_TYPES.search(name) for name in names)
+
+
+def _first_string(articles: list[dict[str, Any]], key: str) -> str | None:
+    for obj in articles:
+        value = obj.get(key)
+        if isinstance(value, str) and _clean(value):
+            return _clean(value)
+    return None
+
+
+# --- Headline -------------------------------------------------------------------------------
+
+
+def _squash(text: str) -> str:
+    return _ALNUM.sub("", text.casefold())
+
+
+def _host_labels(url: str | None) -> list[str]:
+    if not url:
+        return []
+    host = urlsplit(url).hostname or ""
+    labels = [_squash(label) for label in host.split(".")]
+    return [label for label in labels if len(label) >= 4 and label not in _HOST_NOISE]
+
+
+def _names_site(part: str, sites: list[str]) -> bool:
+    """Whether a title part is the site's name (or a section label) rather than the story."""
+    squashed = _squash(part)
+    if not squashed or part.casefold() in _GENERIC_PARTS:
+        return True
+    if any(site in squashed or (len(squashed) >= 4 and squashed in site) for site in sites):
+        return True
+    # "Berliner Leichtathletik Verband" on leichtathletik-berlin.de: a long word of the part
+    # is spelled inside the site's name.
+    long_words = [_squash(word) for word in part.split() if len(_squash(word)) >= 6]
+    return any(word in site for word in long_words for site in sites)
+
+
+def _split_site_name(title: str, sites: list[str]) -> tuple[str, list[str]]:
+    """`title` without the leading or trailing parts that name the site, and those parts."""
+    parts = [part for part in _SEPARATOR.split(title) if part.strip()]
+    if len(parts) < 2:
+        return title, []
+    dropped = []
+    while len(parts) > 1 and _names_site(parts[-1], sites):
+        dropped.append(parts.pop())
+    while len(parts) > 1 and _names_site(parts[0], sites):
+        dropped.append(parts.pop(0))
+    # Keep what the original title said between the surviving parts, separators included.
+    start = title.index(parts[0])
+    end = title.rindex(parts[-1]) + len(parts[-1])
+    return title[start:end].strip(), dropped
+
+
+def strip_site_name(title: str, sites: list[str]) -> str:
+    """`title` without leading or trailing parts that name the site ("Headline | Site")."""
+    return _split_site_name(title, sites)[0]
+
+
+def _site_keys(site: str | None, url: str | None) -> list[str]:
+    keys = [_squash(site)] if site and _squash(site) else []
+    return keys + _host_labels(url)
+
+
+def choose_headline(
+    tree: HtmlElement,
+    meta: dict[str, str],
+    articles: list[dict[str, Any]],
+    site: str | None,
+    url: str | None,
+) -> str | None:
+    """The story's headline, chosen by agreement between title sources, without the site name."""
+    sites = _site_keys(site, url)
+    title = _clean(tree.findtext(".//title"))
+    metadata_titles = [
+        _clean(text)
+        for text in (
+            meta.get("og:title"),
+            _first_string(articles, "headline"),
+            meta.get("twitter:title"),
+        )
+        if _clean(text)
+    ]
+    stripped: list[str] = []
+    site_parts = set(sites)
+    for text in [*metadata_titles, title]:
+        if text:
+            kept, dropped = _split_site_name(text, sites)
+            stripped.append(kept)
+            site_parts.update(_squash(part) for part in dropped)
+    agreed = {_squash(text) for text in [*stripped, *metadata_titles]}
+    # <h1>s that are the site's logo or name are not headlines.
+    headings = [
+        strip_site_name(text, sites) for text in _headings(tree) if _squash(text) not in site_parts
+    ]
+    for heading in headings:
+        if _squash(heading) in agreed:
+            return heading  # the visible headline, confirmed by the metadata
+    for heading in headings:
+        for text in stripped:
+            if len(text.split()) >= 3 and _squash(heading).endswith(_squash(text)):
+                return text  # a kicker printed inside the <h1>, before the headline
+    # One distinct <h1> of several words: publishers often reword the metadata title for
+    # social media, while the <h1> is what the story is printed under.
+    if len({text.casefold() for text in headings}) == 1 and len(headings[0].split()) >= 2:
+        return headings[0]
+    for text in stripped:
+        if 0 < len(text) <= _MAX_HEADLINE_CHARS:
+            return text
+    return None
+
+
+def _headings(tree: HtmlElement) -> Iterator[str]:
+    for element in tree.iter("h1"):
+        text = _clean(element.text_content())
+        if 0 < len(text) <= _MAX_HEADLINE_CHARS:
+            yield text
+
+
+# --- Other fields ---------------------------------------------------------------------------
+
+
+def _site_name(meta: dict[str, str], articles: list[dict[str, Any]], url: str | None) -> str | None:
+    for key in ("og:site_name", "application-name", "twitter:site"):
+        if meta.get(key):
+            return meta[key].lstrip("@")
+    for obj in articles:
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            return _clean(publisher["name"]) or None
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _author_names(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _author_names(item)
+    elif isinstance(value, dict) and isinstance(value.get("name"), str):
+        yield value["name"]
+
+
+def _byline(meta: dict[str, str], articles: list[dict[str, Any]]) -> str | None:
+    names: list[str] = []
+    for obj in articles:
+        for name in _author_names(obj.get("author")):
+            name = _clean(name)
+            if name and name not in names and not name.startswith("http"):
+                names.append(name)
+        if names:
+            return ", ".join(names)
+    for key in _AUTHOR_META:
+        value = meta.get(key)
+        if value and not value.startswith("http"):
+            return value
+    return None
+
+
+def _iso_date(text: str | None) -> dt.date | None:
+    match = _ISO_DATE.search(text or "")
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def _published(
+    tree: HtmlElement, meta: dict[str, str], articles: list[dict[str, Any]], url: str | None
+) -> dt.date | None:
+    """The publication date (never "last updated"): htmldate, then the stated metadata."""
+    try:
+        # htmldate weighs JSON-LD, <meta>, the URL and the visible page; original_date makes
+        # it prefer the publication date over the modification date.
+        guessed = find_date(tree, url=url, original_date=True, extensive_search=True)
+    except Exception:  # htmldate is best effort; the metadata below may still have a date
+        guessed = None
+    found = _iso_date(guessed)
+    if found:
+        return found
+    for obj in articles:
+        published = obj.get("datePublished")
+        found = _iso_date(published if isinstance(published, str) else None)
+        if found:
+            return found
+    for key in _PUBLISHED_META:
+        found = _iso_date(meta.get(key))
+        if found:
+            return found
+    return None
+
+
+def _declared_language(tree: HtmlElement, meta: dict[str, str]) -> str | None:
+    declared = tree.get("lang") or meta.get("content-language") or meta.get("og:locale") or ""
+    code = re.split(r"[-_]", declared.strip().lower(), maxsplit=1)[0]
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
