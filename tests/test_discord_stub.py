@@ -68,6 +68,8 @@ class EchoBot(commands.Bot):
         if message.author == self.user:
             return
         self.seen.append(message.content)
+        if message.content == "!react":
+            await message.add_reaction("📥")
         if message.content == "!hi":
             await message.channel.send("hi @everyone")
 
@@ -246,6 +248,12 @@ async def test_stalled_request_holds_the_answer(
     stall.released.set()
     assert (await asyncio.wait_for(sending, 5)).content == "third"
     assert [m.content for m in stub.messages_in("news")] == ["first", "second", "third"]
+
+
+async def test_reaction_is_recorded(stub: DiscordStub, echo_bot: EchoBot) -> None:
+    message = await stub.dispatch_message("links", "!react")
+    await stub.wait_for_request(lambda r: r.route.endswith("/reactions/{emoji}/@me"))
+    assert message.reactions == ["📥"]
 
 
 async def test_early_retry_is_refused_again() -> None:

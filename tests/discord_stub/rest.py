@@ -136,6 +136,11 @@ class RestApi:
             ("PATCH", "/channels/{channel_id}/messages/{message_id}", self._edit_message),
             ("DELETE", "/channels/{channel_id}/messages/{message_id}", self._delete_message),
             ("POST", "/channels/{channel_id}/typing", self._typing),
+            (
+                "PUT",
+                "/channels/{channel_id}/messages/{message_id}/reactions/{emoji}/@me",
+                self._add_reaction,
+            ),
             ("GET", "/guilds/{guild_id}", self._guild),
             ("GET", "/guilds/{guild_id}/channels", self._guild_channels),
             ("GET", "/guilds/{guild_id}/members/{user_id}", self._member),
@@ -338,7 +343,8 @@ class RestApi:
         if errors:
             raise DiscordError(400, 50035, "Invalid Form Body", {"errors": errors})
         original = self._original(interaction)
-        if original is not None and int(original.data["flags"]) & MESSAGE_FLAG_LOADING:
+        loading = original is not None and int(original.data["flags"]) & MESSAGE_FLAG_LOADING
+        if original is not None and loading and not original.deleted:
             # The first followup after a deferral replaces the "thinking…" message.
             message = self._edit(original, body)
             message.data["flags"] = int(original.data["flags"]) & ~MESSAGE_FLAG_LOADING
@@ -454,6 +460,15 @@ class RestApi:
 
     async def _delete_message(self, request: web.Request) -> web.Response:
         self._message(request).deleted = True
+        self._state.changed()
+        return web.Response(status=204)
+
+    async def _add_reaction(self, request: web.Request) -> web.Response:
+        message = self._message(request)
+        emoji = request.match_info["emoji"]
+        reactions: list[JSON] = message.data.setdefault("reactions", [])
+        if not any(r["emoji"]["name"] == emoji for r in reactions):
+            reactions.append({"count": 1, "me": True, "emoji": {"id": None, "name": emoji}})
         self._state.changed()
         return web.Response(status=204)
 

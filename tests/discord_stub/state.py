@@ -66,6 +66,11 @@ class StoredMessage:
         return list(self.data.get("embeds") or [])
 
     @property
+    def reactions(self) -> list[str]:
+        """The emoji the bot reacted with."""
+        return [str(r["emoji"]["name"]) for r in self.data.get("reactions") or []]
+
+    @property
     def ephemeral(self) -> bool:
         """True for messages only the invoking user sees."""
         return bool(int(self.data.get("flags") or 0) & MESSAGE_FLAG_EPHEMERAL)
