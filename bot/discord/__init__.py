@@ -1,0 +1,1 @@
+"""The Discord bot: slash commands, the link watcher and the scheduled daily digest."""

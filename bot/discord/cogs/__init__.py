@@ -1,0 +1,1 @@
+"""The bot's command groups and listeners, one cog per feature."""

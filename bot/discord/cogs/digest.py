@@ -1,0 +1,179 @@
+"""/digest: where and when the daily digest is posted, the link queue, and posting it now."""
+
+from __future__ import annotations
+
+import zoneinfo
+from functools import cache
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.render.embeds import CONTENT_LIMIT, clip, escape
+from bot.schedule import next_run, parse_time, parse_timezone
+from bot.store.guilds import GuildConfig
+from summarizers.errors import InputError
+from summarizers.fetch import normalize_url
+from summarizers.fetch.urls import parse_link
+
+if TYPE_CHECKING:
+    from bot.discord.app import DigestBot
+
+manage_server = app_commands.checks.has_permissions(manage_guild=True)
+AUTOCOMPLETE_CHOICES = 25  # Discord's limit
+
+
+@cache
+def _zone_names() -> tuple[str, ...]:
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+def _when(config: GuildConfig) -> str:
+    """'Daily at 08:00 (Europe/Berlin), next <t:…:F>' or 'No daily digest'."""
+    if config.post_time is None or config.next_run_at is None:
+        return "No daily digest is scheduled."
+    stamp = int(config.next_run_at.timestamp())
+    return f"Daily at {config.post_time} ({config.timezone}); the next one is <t:{stamp}:F>."
+
+
+def _where(config: GuildConfig) -> str:
+    if config.digest_channel_id is None:
+        return "No digest channel is set; choose one with /digest channel."
+    return f"It is posted in <#{config.digest_channel_id}>."
+
+
+def _guild_id(interaction: discord.Interaction) -> int:
+    if interaction.guild_id is None:
+        raise app_commands.NoPrivateMessage()
+    return interaction.guild_id
+
+
+@app_commands.guild_only()
+class Digest(commands.GroupCog, group_name="digest", group_description="The daily news digest"):
+    """The daily digest's settings and queue, per server."""
+
+    def __init__(self, bot: DigestBot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    async def _say(self, interaction: discord.Interaction, text: str) -> None:
+        await interaction.response.send_message(clip(text, CONTENT_LIMIT), ephemeral=True)
+
+    @app_commands.command(name="channel", description="Post the daily digest in this channel")
+    @app_commands.describe(channel="Where the digest goes")
+    @manage_server
+    async def channel(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
+        """Set the digest channel."""
+        guild_id = _guild_id(interaction)
+        await self.bot.guild_settings.set_digest_channel(guild_id, channel.id)
+        config = await self.bot.guild_settings.get(guild_id)
+        await self._say(interaction, f"The digest goes to {channel.mention}. {_when(config)}")
+
+    @app_commands.command(name="time", description="Post the digest every day at this local time")
+    @app_commands.describe(
+        time="24-hour time, like 08:00", timezone="Time zone, like Europe/Berlin"
+    )
+    @manage_server
+    async def time(
+        self, interaction: discord.Interaction, time: str, timezone: str = "UTC"
+    ) -> None:
+        """Schedule the daily digest."""
+        guild_id = _guild_id(interaction)
+        at, zone = parse_time(time), parse_timezone(timezone)
+        first = next_run(self.bot.clock(), at, zone)
+        await self.bot.guild_settings.set_schedule(guild_id, f"{at:%H:%M}", zone.key, first)
+        self.bot.scheduler.wake()
+        config = await self.bot.guild_settings.get(guild_id)
+        await self._say(interaction, f"{_when(config)} {_where(config)}")
+
+    @time.autocomplete("timezone")
+    async def _timezone_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        needle = current.strip().lower().replace(" ", "_")
+        names = [n for n in _zone_names() if needle in n.lower()][:AUTOCOMPLETE_CHOICES]
+        return [app_commands.Choice(name=n, value=n) for n in names]
+
+    @app_commands.command(name="watch", description="Queue the links people post in a channel")
+    @app_commands.describe(channel="The channel to watch for links")
+    @manage_server
+    async def watch(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
+        """Watch a channel for links."""
+        await self.bot.guild_settings.set_watch_channel(_guild_id(interaction), channel.id)
+        text = f"Links posted in {channel.mention} will be queued for the digest."
+        if not self.bot.intents.message_content:
+            text += (
+                " Without the Message Content intent I only see links in messages that"
+                " mention me; the bot's owner can turn it on."
+            )
+        await self._say(interaction, text)
+
+    @app_commands.command(name="add", description="Queue a link for the next digest")
+    @app_commands.describe(url="Link to the article")
+    async def add(self, interaction: discord.Interaction, url: str) -> None:
+        """Queue one link (anyone may)."""
+        guild_id = _guild_id(interaction)
+        parse_link(url)
+        link = url.strip()
+        added = await self.bot.queue.add(
+            guild_id, link, normalize_url(link), interaction.user.id, self.bot.clock()
+        )
+        waiting = len(await self.bot.queue.pending(guild_id))
+        verdict = "Queued" if added else "Already queued"
+        await self._say(interaction, f"{verdict}: <{link}> ({waiting} waiting).")
+
+    @app_commands.command(name="show", description="Show the digest settings and the queue")
+    async def show(self, interaction: discord.Interaction) -> None:
+        """Settings and queued links, for anyone."""
+        guild_id = _guild_id(interaction)
+        config = await self.bot.guild_settings.get(guild_id)
+        links = await self.bot.queue.pending(guild_id)
+        lines = [_when(config), _where(config)]
+        if config.watch_channel_id is not None:
+            lines.append(f"Links posted in <#{config.watch_channel_id}> are queued.")
+        lines.append(f"**Queue** ({len(links)}):" if links else "The queue is empty.")
+        lines += [f"{n}. <{escape(link.url)}>" for n, link in enumerate(links, start=1)]
+        await self._say(interaction, "\n".join(lines))
+
+    @app_commands.command(name="remove", description="Take a link out of the queue")
+    @app_commands.describe(url="The queued link")
+    @manage_server
+    async def remove(self, interaction: discord.Interaction, url: str) -> None:
+        """Unqueue one link."""
+        removed = await self.bot.queue.remove(_guild_id(interaction), normalize_url(url))
+        if not removed:
+            raise InputError("That link is not in the queue.")
+        await self._say(interaction, f"Removed <{url.strip()}> from the queue.")
+
+    @app_commands.command(name="now", description="Post the digest of the queued links now")
+    @manage_server
+    async def now(self, interaction: discord.Interaction) -> None:
+        """Post an unscheduled digest in the digest channel (or here when none is set)."""
+        guild_id = _guild_id(interaction)
+        config = await self.bot.guild_settings.get(guild_id)
+        channel_id = config.digest_channel_id or interaction.channel_id
+        if channel_id is None:
+            raise InputError("Choose the digest channel first with /digest channel.")
+        run = await self.bot.scheduler.run_now(guild_id, channel_id)
+        if run is None:
+            raise InputError("The queue is empty; add links with /digest add first.")
+        count = len(await self.bot.ledger.items(run.id))
+        await self._say(interaction, f"Posting the digest of {count} links in <#{channel_id}>.")
+
+    @app_commands.command(name="off", description="Stop the daily digest and the link watcher")
+    @manage_server
+    async def off(self, interaction: discord.Interaction) -> None:
+        """Turn the schedule and the watcher off; the queue stays."""
+        guild_id = _guild_id(interaction)
+        await self.bot.guild_settings.turn_off(guild_id)
+        waiting = len(await self.bot.queue.pending(guild_id))
+        await self._say(
+            interaction,
+            f"The daily digest and the link watcher are off; {waiting} queued links are kept.",
+        )
+
+
+async def setup(bot: DigestBot) -> None:
+    """Extension entry point."""
+    await bot.add_cog(Digest(bot))

@@ -1,0 +1,74 @@
+"""Posting a digest's messages to a channel, and recognising them again after a crash."""
+
+from __future__ import annotations
+
+import hashlib
+
+import discord
+
+from bot.render.embeds import Message
+from summarizers.errors import DigestbotError
+
+HISTORY_LOOKBACK = 100  # messages searched for one whose fate is unknown
+
+
+class PostingError(DigestbotError):
+    """The digest cannot be posted at all (channel gone, not allowed): retrying won't help."""
+
+
+def post_nonce(guild_id: int, slot: str, seq: int) -> int:
+    """A stable nonce per planned message: Discord refuses a repeat sent soon after a crash."""
+    digest = hashlib.sha256(f"{guild_id}:{slot}:{seq}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") >> 1  # a positive 63-bit integer
+
+
+class ChannelPoster:
+    """Sends ledger messages with mentions off and finds the bot's own earlier ones."""
+
+    def __init__(self, client: discord.Client) -> None:
+        self.client = client
+
+    async def _channel(self, channel_id: int) -> discord.abc.Messageable:
+        channel = self.client.get_channel(channel_id)
+        if channel is None:
+            try:
+                channel = await self.client.fetch_channel(channel_id)
+            except discord.NotFound:
+                raise PostingError("The digest channel no longer exists.") from None
+            except discord.Forbidden:
+                raise PostingError("I am not allowed to see the digest channel.") from None
+        if not isinstance(channel, discord.abc.Messageable):
+            raise PostingError("The digest channel is not a text channel.")
+        return channel
+
+    async def send(self, channel_id: int, message: Message, nonce: int) -> int:
+        """Post `message`; its id. PostingError when the channel refuses for good."""
+        channel = await self._channel(channel_id)
+        try:
+            sent = await channel.send(
+                content=message.content,
+                embeds=message.embeds,
+                nonce=nonce,
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
+        except discord.Forbidden:
+            raise PostingError("I am not allowed to post in the digest channel.") from None
+        except discord.NotFound:
+            raise PostingError("The digest channel no longer exists.") from None
+        return sent.id
+
+    async def find(self, channel_id: int, message: Message, after: int | None) -> int | None:
+        """The id of our message with the same text as `message` (after `after`), if any.
+
+        Every digest message carries its unique 'digest N · part i/n' line, so the text alone
+        identifies it.
+        """
+        channel = await self._channel(channel_id)
+        me = self.client.user
+        history = channel.history(
+            limit=HISTORY_LOOKBACK, after=discord.Object(after) if after else None
+        )
+        async for found in history:
+            if me is not None and found.author.id == me.id and found.content == message.content:
+                return found.id
+        return None

@@ -1,0 +1,88 @@
+"""Making and posting one digest run, resumable at every step (see `bot.store.posts`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from bot.discord.poster import PostingError, post_nonce
+from bot.render.embeds import Failure, Message, digest_messages, story_embed
+from bot.store.posts import Ledger, Run
+from summarizers.models import Digest
+
+log = logging.getLogger(__name__)
+
+
+class Summarizer(Protocol):
+    """What the runner needs to turn links into digests (`Digester` in the bot)."""
+
+    async def digest_many(self, urls: Sequence[str]) -> list[Digest | Failure]: ...
+
+
+class Poster(Protocol):
+    """What the runner needs from the chat (`ChannelPoster` in the bot)."""
+
+    async def send(self, channel_id: int, message: Message, nonce: int) -> int: ...
+
+    async def find(self, channel_id: int, message: Message, after: int | None) -> int | None: ...
+
+
+class DigestRunner:
+    """Collects, plans and posts runs; every step is recorded before the next one starts."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        summarizer: Summarizer,
+        poster: Poster,
+        clock: Callable[[], dt.datetime],
+    ) -> None:
+        self.ledger = ledger
+        self.summarizer = summarizer
+        self.poster = poster
+        self.clock = clock
+
+    async def run(self, run: Run) -> None:
+        """Bring `run` to its end from wherever it stopped.
+
+        A PostingError (channel gone, not allowed) fails the run and gives its links back to
+        the queue; other errors leave it open, to be resumed on the next pass.
+        """
+        try:
+            if run.state == "collecting":
+                await self._plan(run)
+            await self._post(run)
+        except PostingError as exc:
+            log.warning("digest %s for server %s failed: %s", run.id, run.guild_id, exc)
+            await self.ledger.finish(run.id, self.clock(), failure=str(exc))
+            return
+        await self.ledger.finish(run.id, self.clock())
+
+    async def _plan(self, run: Run) -> None:
+        items = await self.ledger.items(run.id)
+        results = await self.summarizer.digest_many([item.url for item in items])
+        stories = [story_embed(r) for r in results if isinstance(r, Digest)]
+        failures = [r for r in results if isinstance(r, Failure)]
+        messages = digest_messages(run.id, run.title_date, stories, failures)
+        await self.ledger.save_plan(run.id, [m.to_payload() for m in messages])
+
+    async def _post(self, run: Run) -> None:
+        anchor: int | None = None  # the last message of this run known to be posted
+        for post in await self.ledger.posts(run.id):
+            if post.state == "sent":
+                anchor = post.message_id
+                continue
+            message = Message.from_payload(post.payload)
+            if post.state == "sending":
+                # Sent or not? The process stopped mid-request: look before sending again.
+                found = await self.poster.find(run.channel_id, message, anchor)
+                if found is not None:
+                    await self.ledger.mark_sent(run.id, post.seq, found)
+                    anchor = found
+                    continue
+            await self.ledger.mark_sending(run.id, post.seq)
+            nonce = post_nonce(run.guild_id, run.slot, post.seq)
+            anchor = await self.poster.send(run.channel_id, message, nonce)
+            await self.ledger.mark_sent(run.id, post.seq, anchor)
