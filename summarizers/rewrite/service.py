@@ -27,7 +27,6 @@ from summarizers.rewrite.options import LLMOptions
 from summarizers.rewrite.parse import ParseError, parse_draft
 from summarizers.rewrite.validate import (
     HEADLINE_CHARS,
-    POINT_CHARS,
     Problem,
     Reference,
     Verdict,
@@ -148,7 +147,7 @@ class Rewriter:
             self._prompt.render(
                 language=ref.language or "unknown",
                 headline_chars=HEADLINE_CHARS,
-                point_chars=POINT_CHARS,
+                point_chars=ref.point_chars,
                 max_points=max_points,
                 max_quotes=len(digest.quotes),
                 points="\n".join(f"- {p}" for p in digest.points),

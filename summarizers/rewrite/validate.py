@@ -84,6 +84,8 @@ class Reference:
             self.words |= {day.strftime("%B").lower(), day.strftime("%A").lower()}
         if (self.language or "en") == "en":
             self.numbers |= {NUMBER_WORDS[w] for w in self.words if w in NUMBER_WORDS}
+        # A rewritten point may be as long as the longest sentence it replaces.
+        self.point_chars = max([POINT_CHARS, *(len(p) for p in digest.points)])
         # The digest's quotes may carry resolved speakers; the finder's cover every quote.
         self.known_quotes = [*digest.quotes, *find_quotes(article)]
 
@@ -131,9 +133,11 @@ def check(draft: Draft, ref: Reference, max_points: int, max_quotes: int) -> Ver
             Problem("too long", f"the headline is longer than {HEADLINE_CHARS} characters")
         )
     for point in draft.points:
-        if len(point) > POINT_CHARS:
+        if len(point) > ref.point_chars:
             problems.append(
-                Problem("too long", f'the point "{_short(point)}" is over {POINT_CHARS} characters')
+                Problem(
+                    "too long", f'the point "{_short(point)}" is over {ref.point_chars} characters'
+                )
             )
     problems += _language(draft, ref)  # first: a wrong language explains everything else
     problems += _facts(draft, ref)
