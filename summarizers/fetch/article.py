@@ -12,11 +12,9 @@ from summarizers.fetch.http import fetch_page
 from summarizers.fetch.mediatype import TEXT_TYPES
 from summarizers.fetch.options import FetchOptions
 from summarizers.fetch.urls import normalize_url
-from summarizers.fetch.walls import find_wall
+from summarizers.fetch.walls import MIN_ARTICLE_WORDS, find_wall
 from summarizers.models import Article, Page
 
-# Fewer words than this is a caption, a stub or an error page, not a story to summarise.
-MIN_ARTICLE_WORDS = 50
 TOO_LITTLE_TEXT = "That page has too little text to summarise."
 
 

@@ -22,7 +22,11 @@ CONSENT_WALL = "That page shows a cookie consent wall instead of the article."
 LOGIN_WALL = "That page asks for a login before showing the article."
 NEEDS_JAVASCRIPT = "That page needs JavaScript to show its text, which digestbot does not run."
 
-# Below this many words of extracted text, a wall signal means the wall is all there is.
+# Fewer words than this is a caption, a stub or an error page, not a story to summarise;
+# with this little text, even a weak wall signal (a hidden login form) explains the page.
+MIN_ARTICLE_WORDS = 50
+# Below this many words, a strong wall signal (a wall's own wording) means the wall is all
+# there is.
 SHORT_WORDS = 150
 # A teaser ending in a paywall prompt is at most this long.
 TEASER_WORDS = 400
@@ -51,12 +55,25 @@ _PAYWALL = _patterns(
     r"\b(this|the) (article|story|content|rest of (this|the) (article|story)) is "
     r"(only )?(available|reserved|exclusive)( only)? (to|for) (paying )?(subscribers|members)\b",
     r"\b(for )?subscribers only\b|\bsubscriber[- ]only\b|\bsubscriber[- ]exclusive\b",
-    r"\balready (a subscriber|subscribed)\b",
-    r"\bsubscribe (now )?(for|from) (just |only )?[$€£]",
     r"\bunlock (this|the full) (article|story)\b",
     r"\byou('ve| have) (reached|read) (your|all|the) (limit|\d+ free|free articles)",
     r"\bread the full (article|story) (with|by subscribing)\b",
     r"\b(réservé aux abonnés|exklusiv für abonnenten|nur für abonnenten|solo para suscriptores)\b",
+)
+# A subscription price ("12€ par mois", "$1 a week"): the end of a teaser, not of a story.
+_OFFER = _patterns(
+    r"(\d+([.,]\d+)?\s?[$€£]|[$€£]\s?\d+([.,]\d+)?)\s?\*?\s?(/|per|a|an|par|pro|al|le)\s?"
+    r"(1er |first )?(month|week|year|mois|semaine|an|monat|woche|jahr|mes|semana|año)\b",
+)
+_SUBSCRIPTION = re.compile(
+    r"\b(subscri\w*|abonn\w*|abo|suscri\w*|offer|offre|oferta|angebot|trial|essai)\b",
+    re.IGNORECASE,
+)
+# Softer prompts that also sit on free pages; they count only beside paywall markup.
+_SUBSCRIBE = _patterns(
+    r"\balready (a subscriber|subscribed)\b",
+    r"\bsubscribe (now )?(for|from) (just |only )?[$€£]",
+    r"\b(start|begin) your (free )?(trial|subscription)\b",
 )
 _PAYWALL_MARKUP = re.compile(
     r"paywall|regwall|meteredcontent|piano-?(offer|template|paywall)|tp-modal|"
@@ -104,42 +121,57 @@ def find_wall(html: str | None, url: str, article: Article | None) -> str | None
     signals = _read_signals(html) if html else _Signals("", "", False, False, False, False)
     paragraphs = article.paragraphs if article is not None else []
     words = article.word_count if article is not None else 0
-    short = words < SHORT_WORDS
-    if _is_consent_wall(signals, URL(url), paragraphs, short):
+    link = URL(url)
+    if _is_consent_wall(signals, link, paragraphs, words):
         return CONSENT_WALL
     if _is_paywall(signals, paragraphs, words):
         return PAYWALL
-    if short and (
-        signals.has_password or _any(_LOGIN, signals.visible) or _LOGIN_PATH.search(URL(url).path)
-    ):
+    if _is_login_wall(signals, link, words):
         return LOGIN_WALL
-    if short and (signals.app_shell or _any(_JAVASCRIPT, f"{signals.noscript} {signals.visible}")):
+    if words < MIN_ARTICLE_WORDS and (
+        signals.app_shell or _any(_JAVASCRIPT, f"{signals.noscript} {signals.visible}")
+    ):
         return NEEDS_JAVASCRIPT
     return None
 
 
-def _is_consent_wall(signals: _Signals, url: URL, paragraphs: list[str], short: bool) -> bool:
-    at_consent_url = bool(
-        _CONSENT_HOST.match(url.raw_host or "") or _CONSENT_PATH.search(url.path_qs)
-    )
-    if short and (_count(_CONSENT, signals.visible) >= 3 or at_consent_url):
+def _is_consent_wall(signals: _Signals, url: URL, paragraphs: list[str], words: int) -> bool:
+    at_consent_url = bool(_CONSENT_HOST.match(url.raw_host or "") or _CONSENT_PATH.search(url.path))
+    if words < SHORT_WORDS and at_consent_url:
         return True
+    if words < MIN_ARTICLE_WORDS and _count(_CONSENT, signals.visible) >= 3:
+        return True  # a banner beside a real story leaves the story's words
     # The cleaner took the consent dialog for the article.
     walled = [p for p in paragraphs if _any(_CONSENT, p)]
-    text = " ".join(paragraphs)
     return (
-        len(text.split()) < TEASER_WORDS
+        words < TEASER_WORDS
         and len(walled) * 2 >= len(paragraphs) > 0
-        and _count(_CONSENT, text) >= 3
+        and _count(_CONSENT, " ".join(paragraphs)) >= 3
     )
 
 
 def _is_paywall(signals: _Signals, paragraphs: list[str], words: int) -> bool:
-    if words < SHORT_WORDS * 2 and signals.not_free:
-        return True  # the page's own structured data says so, and the text is a teaser
-    if words < TEASER_WORDS and any(_any(_PAYWALL, p) for p in paragraphs[-3:]):
-        return True  # a teaser that ends in the subscription prompt
-    return words < SHORT_WORDS and (signals.paywall_markup or _any(_PAYWALL, signals.visible))
+    ending = paragraphs[-3:]
+    offer = " ".join(ending)
+    if words < TEASER_WORDS and (
+        any(_any(_PAYWALL, p) for p in ending)
+        or (_any(_OFFER, offer) and _SUBSCRIPTION.search(offer))
+    ):
+        return True  # a teaser that ends in the subscription prompt or price
+    if words >= SHORT_WORDS:
+        return False  # metered sites mark free-to-read full stories as paid too
+    return (
+        signals.not_free
+        or _any(_PAYWALL, signals.visible)
+        or (signals.paywall_markup and _any(_SUBSCRIBE, signals.visible))
+    )
+
+
+def _is_login_wall(signals: _Signals, url: URL, words: int) -> bool:
+    if words < SHORT_WORDS and (_any(_LOGIN, signals.visible) or _LOGIN_PATH.search(url.path)):
+        return True
+    # Many pages carry a hidden login form; only a page with nothing else is a login wall.
+    return words < MIN_ARTICLE_WORDS and signals.has_password
 
 
 def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
