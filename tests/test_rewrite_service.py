@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.llm_cache import LLMCache
-from summarizers.rewrite import LLMOptions, RewriteOutcome, Rewriter
+from summarizers.rewrite import LLMOptions, RewriteOutcome, Rewriter, rewrite_with_settings
 from tests.rewrite_story import GOOD_POINTS, RUIZ, extractive, story
 from tests.servers.openai_stub import (
     Behaviour,
@@ -59,12 +60,13 @@ async def rewrite_with(
     script: Sequence[Behaviour] = (),
     then: Behaviour | None = None,
     sleep: Sleeps | None = None,
+    cache: LLMCache | None = None,
     **changes: object,
 ) -> tuple[OpenAIStub, RewriteOutcome]:
     """One rewrite of the story against a fresh stub; the stub keeps its request record."""
     async with (
         OpenAIStub(script, then) as stub,
-        Rewriter(options(stub, **changes), sleep=sleep) as rewriter,
+        Rewriter(options(stub, **changes), sleep=sleep, cache=cache) as rewriter,
     ):
         return stub, await rewriter.rewrite_outcome(story(), extractive(story()))
 
@@ -302,3 +304,27 @@ async def test_off_without_key_or_model_says_so_once(caplog: pytest.LogCaptureFi
         outcomes = [await rewriter.rewrite_outcome(story(), extractive(story())) for _ in range(3)]
     assert all(o.digest == extractive(story()) and o.reason == "off" for o in outcomes)
     assert sum("rewriter is off" in r.getMessage() for r in caplog.records) == 1
+
+
+async def test_broken_cache_costs_no_digest(cache: LLMCache) -> None:
+    await cache.db.conn.execute("DROP TABLE llm_cache")
+    stub, outcome = await rewrite_with(then=Reply(GOOD), cache=cache)
+    assert len(stub.requests) == 1 and outcome.digest.method == METHOD
+
+
+async def test_rewrite_with_settings_reads_the_environment_settings(cache: LLMCache) -> None:
+    pairs = [(story(), extractive(story()))] * 2
+    async with OpenAIStub([Reply(GOOD), Fail(401)]) as stub:
+        settings = Settings.load(
+            {
+                "OPENAI_API_KEY": "test-key",
+                "OPENAI_BASE_URL": stub.base_url,
+                "DIGESTBOT_LLM_MODEL": "stub-model",
+                "DIGESTBOT_LLM_CONCURRENCY": "1",
+            },
+            dotenv_path=None,
+        )
+        digests, warnings = await rewrite_with_settings(settings, pairs)
+    assert len(stub.requests) == 2
+    assert [d.method for d in digests] == [METHOD, "extractive (llm: API key refused)"]
+    assert warnings[0] is None and warnings[1] is not None and "HTTP 401" in warnings[1]

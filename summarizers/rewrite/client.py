@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import openai
 from openai.types.chat import ChatCompletionMessageParam
@@ -59,11 +60,13 @@ class ChatClient:
         """Release the HTTP connection pool."""
         await self._sdk.close()
 
-    async def complete(self, messages: list[ChatCompletionMessageParam]) -> Completion:
-        """Send `messages`, retrying transient failures; raise the last error if all fail."""
+    async def complete(self, messages: Sequence[Mapping[str, str]]) -> Completion:
+        """Send `messages` (role, content), retrying transient failures; raise the last error
+        if all fail."""
+        params = cast(list[ChatCompletionMessageParam], [dict(m) for m in messages])
         async for attempt in retrying(self.options, self._sleep):
             with attempt:
-                return await self._once(messages)
+                return await self._once(params)
         raise AssertionError("unreachable: tenacity re-raises the last error")
 
     async def _once(self, messages: list[ChatCompletionMessageParam]) -> Completion:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import openai
-from openai.types.chat import ChatCompletionMessageParam
 
 from prompts import load_prompt
 from summarizers.models import Article, Digest, Quote
@@ -112,15 +111,12 @@ class Rewriter:
                 self._said_off = True
             return RewriteOutcome(digest, "off", OFF_MESSAGE)
         key = cache_key(article, digest, self.options.model, PROMPT_VERSION, self._cache_options())
-        if self.cache is not None and (entry := await self.cache.get(key)) is not None:
+        if (entry := await self._cache_get(key)) is not None:
             return self._from_cache(digest, entry)
         async with self._limit:
             if not self.breaker.allow():
-                wait = self.breaker.remaining()
-                return _fallback(
-                    digest, "paused after repeated failures", {},
-                    f"The LLM is skipped for {wait:.0f} s after repeated failures.",
-                )  # fmt: skip
+                wait = f"The LLM is skipped for {self.breaker.remaining():.0f} s after failures."
+                return _fallback(digest, "paused after repeated failures", {}, wait)
             spent: Usage = dict.fromkeys(USAGE_KEYS, 0)
             try:
                 outcome = await self._converse(self._client, article, digest, spent)
@@ -130,12 +126,28 @@ class Rewriter:
                 log.warning("LLM rewrite failed: %s", message)
                 return _fallback(digest, reason, spent, message)
             self.breaker.succeeded()
-        if self.cache is not None:
-            await self.cache.put(key, _to_entry(outcome))
+        await self._cache_put(key, outcome)
         return outcome
 
     def _cache_options(self) -> Mapping[str, Any]:
-        return {"temperature": self.options.temperature, "max_points": MAX_POINTS}
+        return {"temperature": self.options.temperature}
+
+    async def _cache_get(self, key: str) -> Mapping[str, Any] | None:
+        if self.cache is None:
+            return None
+        try:
+            return await self.cache.get(key)
+        except Exception as exc:  # a broken cache must not cost the digest
+            log.warning("LLM cache read failed: %s", exc)
+            return None
+
+    async def _cache_put(self, key: str, outcome: RewriteOutcome) -> None:
+        if self.cache is None:
+            return
+        try:
+            await self.cache.put(key, _to_entry(outcome))
+        except Exception as exc:  # a broken cache must not cost the digest
+            log.warning("LLM cache write failed: %s", exc)
 
     async def _converse(
         self, client: ChatClient, article: Article, digest: Digest, spent: Usage
@@ -143,26 +155,24 @@ class Rewriter:
         """Ask, check, ask once more to repair; `spent` accumulates token usage in place."""
         ref = Reference(article, digest)
         max_points = min(MAX_POINTS, max(1, len(digest.points)))
-        messages: list[ChatCompletionMessageParam] = list(
-            self._prompt.render(
-                language=ref.language or "unknown",
-                headline_chars=HEADLINE_CHARS,
-                point_chars=ref.point_chars,
-                max_points=max_points,
-                max_quotes=len(digest.quotes),
-                points="\n".join(f"- {p}" for p in digest.points),
-                quotes="\n".join(f"- {q.text} — {q.speaker or 'unknown'}" for q in digest.quotes)
-                or "(none)",
-                headline=article.headline or "(none)",
-                article=article.text[:ARTICLE_CHARS],
-            )  # type: ignore[arg-type]
+        messages = self._prompt.render(
+            language=ref.language or "unknown",
+            headline_chars=HEADLINE_CHARS,
+            point_chars=ref.point_chars,
+            max_points=max_points,
+            max_quotes=len(digest.quotes),
+            points="\n".join(f"- {p}" for p in digest.points),
+            quotes="\n".join(f"- {q.text} — {q.speaker or 'unknown'}" for q in digest.quotes)
+            or "(none)",
+            headline=article.headline or "(none)",
+            article=article.text[:ARTICLE_CHARS],
         )
         answer = None
         for turn in range(2):
             if answer is not None:
                 problems = "\n".join(f"- {p.detail}" for p in answer.verdict.problems)
                 messages += [{"role": "assistant", "content": answer.text}]
-                messages += self._repair.render(problems=problems)  # type: ignore[arg-type]
+                messages += self._repair.render(problems=problems)
             completion = await client.complete(messages)
             spent.update(add_usage(spent, completion.usage))
             answer = _check(completion.text, ref, max_points, len(digest.quotes))
