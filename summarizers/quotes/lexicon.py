@@ -17,7 +17,8 @@ SPEECH_VERBS = frozenset(
     recalled recalls suggested suggests tweeted tweets posted stressed stresses concluded
     reported urged urges confirmed confirms responded responds observed agreed complained
     revealed reveals conceded maintained predicted promised cautioned emphasised emphasized
-    joked laughed shouted yelled whispered cried pleaded testified asserted asserts
+    describe described describes describing called joked laughed shouted yelled whispered cried
+    pleaded testified asserted asserts
     sagte sagt sagten erklärte erklärt betonte betont meinte meint fügte ergänzte ergänzt
     schrieb schreibt warnte warnt kritisierte sprach berichtete räumte forderte fordert
     versicherte bekräftigte stellte erläuterte unterstrich
@@ -49,7 +50,8 @@ ROLES = frozenset(
     leader founder executive ceo author actor actress singer star player striker goalkeeper
     colonel major sergeant lieutenant admiral detective inspector sheriff superintendent
     administrator curator analyst economist researcher scientist expert witness victim mother
-    father wife husband son daughter brother sister boss owner teacher spokesmen
+    father wife husband son daughter brother sister boss owner teacher spokesmen defender
+    midfielder forward winger striker keeper reporter nurse doctor source
     sprecher sprecherin minister ministerin kanzler kanzlerin präsident präsidentin chef
     chefin general bürgermeister bürgermeisterin trainer anwalt anwältin richter richterin
     ministre porte-parole président présidente général maire directeur directrice
@@ -72,9 +74,11 @@ RANKS = frozenset(
     """
     general gen. major maj. lieutenant lt. colonel col. brigadier brig. captain capt. sergeant
     sgt. admiral adm. commander cmdr. corporal cpl. dr. dr prof. prof professor sir dame lord
-    lady rev. reverend
+    lady rev. reverend trooper
     """.split()
 )
+# Forms of address that only go with a person's name.
+HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady prof herr frau mme mlle".split())
 # Title words dropped in front of a name: "US Defense Secretary Jim Mattis" -> "Jim Mattis".
 TITLES = RANKS | frozenset(
     """
@@ -85,7 +89,7 @@ TITLES = RANKS | frozenset(
     emir premier attorney sheriff detective inspector constable superintendent commissioner
     deputy assistant undersecretary administrator representative rep. congressman
     congresswoman mp qc herr frau m. mme mme. mlle señor señora don doña sr. sra. monsieur
-    madame pm actress actor singer star striker manager boss leader founder executive
+    madame pm author actress actor singer star striker manager boss leader founder executive
     u.s. us uk u.k. british american french german russian syrian iraqi chinese israeli
     army navy air force federal national party labour tory democratic republican
     """.split()
@@ -129,6 +133,8 @@ ORGANISATION_WORDS = frozenset(
     senate congress parliament club team foundation museum hospital service network
     organisation organization federation league world daily mail fund monetary nations
     united kingdom republic states emirates channel magazine airlines airways motors film
-    studios festival county city state
+    studios festival county city state project services protective
+    springs beach street river park island islands valley lake mountains road avenue
+    square bridge airport station
     """.split()
 )

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from summarizers.quotes.lexicon import (
+    HONORIFICS,
     NOT_NAMES,
     ORGANISATION_WORDS,
     RANKS,
@@ -30,6 +31,7 @@ _WORD = (
 )
 _PARTICLE = r"(?:de|da|di|del|della|der|den|van|von|zu|du|le|la|bin|ibn|al|el|dos|das|y|ter)"
 _PHRASE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])*{_WORD})*")
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -51,9 +53,15 @@ class Mention:
     @property
     def is_person(self) -> bool:
         """Probably a person rather than an organisation or a place, on its own evidence."""
-        if any(word.lower().strip(".") in ORGANISATION_WORDS for word in self.core):
-            return False
-        return len(self.core) >= 2 or bool(self.titles)
+        for word in self.core:
+            if word.lower() in ORGANISATION_WORDS or (word.isupper() and word.isalpha()):
+                return False  # "Home Office", "SNP", "FBI"
+        return len(self.core) >= 2 or any(_addresses(t) for t in self.titles[-1:])
+
+
+def _addresses(title: str) -> bool:
+    """A form of address that only goes with a person ("Mr", "Dr.", "Sir", "Gen.")."""
+    return title.endswith(".") or title.lower() in HONORIFICS
 
 
 def is_title(word: str) -> bool:
@@ -85,9 +93,15 @@ def _mention(words: list[tuple[str, int]]) -> list[Mention]:
         core_start -= 1
     while core_start < len(words) and words[core_start][0][:1].islower():
         core_start += 1  # a particle cannot start a name
+    if core_start == len(words):
+        # Only title words: a name only if it ends in one ("B.B. King", "Stephen King").
+        named = [i for i, (w, _) in enumerate(words) if not is_title(w)]
+        if not named:
+            return []
+        core_start = named[-1]
+    while len(words) - core_start > 1 and words[-1][0].rstrip(".").lower() in _SUFFIXES:
+        words = words[:-1]  # "Kenneth Morgan Stancil III" is called "Stancil"
     core = [w for w, _ in words[core_start:]]
-    if not core:
-        return []
     core[-1] = _POSSESSIVE.sub("", core[-1])
     if not core[-1] or core[-1].lower() in NOT_NAMES:
         return []
@@ -106,8 +120,18 @@ class NameIndex:
 
     def __init__(self, text: str) -> None:
         self.mentions: list[Mention] = []
+        bare: list[re.Match[str]] = []
         for match in _PHRASE.finditer(text):
-            self.mentions.extend(_mentions(match))
+            found = _mentions(match)
+            self.mentions.extend(found)
+            if not found and " " not in match.group(0):
+                bare.append(match)
+        # A lone title word that is someone's surname here ("King said", after "B.B. King").
+        surnames = {m.core[-1] for m in self.mentions if len(m.core) > 1}
+        for match in bare:
+            if match.group(0) in surnames:
+                self.mentions.append(Mention(match.start(), match.end(), (match.group(0),), (), ()))
+        self.mentions.sort(key=lambda m: m.start)
         self._by_end = {m.end: m for m in self.mentions}
         self._by_start = {m.start: m for m in self.mentions}
 
@@ -130,16 +154,18 @@ class NameIndex:
         return any(o.is_person and _same_person(mention.core, o.core) for o in self.mentions)
 
     def fullest(self, mention: Mention) -> str:
-        """The longest form of `mention`'s name in the text, nearest preceding one first."""
-        best = mention
-        for other in self.mentions:
-            if not _same_person(mention.core, other.core):
-                continue
-            longer = len(other.core) > len(best.core) or (
-                len(other.core) == len(best.core) and len(other.ranks) > len(best.ranks)
-            )
-            if longer or (len(other.core) == len(best.core) and _nearer(other, best, mention)):
-                best = other
+        """The longest form of `mention`'s name in the text.
+
+        When two people share the short form ("Jordan": Louis Jordan and Frank Jordan), the
+        short form is kept rather than risking the wrong one.
+        """
+        forms = [o for o in self.mentions if _same_person(mention.core, o.core)]
+        longest = max((len(o.core) for o in forms), default=len(mention.core))
+        cores = {o.core for o in forms if len(o.core) == longest}
+        if len(cores) != 1 or longest <= len(mention.core):
+            best = mention
+        else:
+            best = next(o for o in forms if o.core in cores)
         ranks = best.ranks or _ranks_of(self.mentions, best.core)
         return " ".join(ranks + best.core)
 
@@ -150,14 +176,10 @@ def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         return False
     if long[-len(short) :] == short:
         return True
-    return len(short) == 1 and long[0] == short[0]
-
-
-def _nearer(candidate: Mention, best: Mention, target: Mention) -> bool:
-    # Prefer the closest mention before the target (two people may share a surname).
-    if candidate.start > target.start:
-        return False
-    return best.start > target.start or candidate.start > best.start
+    if len(short) == 1:
+        return long[0] == short[0]
+    # "Joshua Burns" and "Joshua Quincy Burns": same first and last names.
+    return short[0] == long[0] and short[-1] == long[-1]
 
 
 def _ranks_of(mentions: list[Mention], core: tuple[str, ...]) -> tuple[str, ...]:

@@ -42,6 +42,25 @@ _AUXILIARIES = frozenset(
 # Words allowed between a verb and an inverted subject ("said on Tuesday X" is rare; "hinzu").
 _AFTER_VERB = frozenset("hinzu a".split())
 _MAX_APPOSITIVE = 20
+# Lower-case words and titles allowed before a name after a verb ("said beauty blogger X").
+_MAX_LEAD = 4
+_LOWER_RUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}")
+# Verbs whose object is the listener, not the speaker ("told Reuters"), or never inverted.
+NOT_INVERTED = frozenset("told tells telling asked asks described describes called".split())
+# Words after a name that show it is not the subject of what follows.
+_NOT_VERBS = frozenset("and or but while of for to with from in on at by as who which that".split())
+_LATTER = "the latter"
+_REPORTED = frozenset("reported reports reporting".split())
+# Words that end a lead-in before a name ("states that while Britain ..." names no speaker).
+_LEAD_STOP = _NOT_VERBS | frozenset("if when because whether after before since though".split())
+_ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)")
+_PRONOUN_GENDER = {"he": "m", "she": "f", "er": "m", "il": "m", "elle": "f", "él": "m", "ella": "f"}
+_MALE = re.compile(r"\b(?:he|his|him|himself)\b")
+_FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b")
+_MALE_TITLES = frozenset("mr sir lord king prince herr m monsieur señor don".split())
+_FEMALE_TITLES = frozenset(
+    "mrs ms miss lady dame queen princess frau mme madame señora doña".split()
+)
 _CARRY_PARAGRAPHS = 2
 # How far back (in characters) a pronoun may look for the person it stands for.
 _PRONOUN_REACH = 1500
@@ -55,6 +74,7 @@ class _Cue:
     pronoun: str | None = None
     role: str | None = None
     unknown: bool = False  # "a spokesman said": a cue with no name to resolve
+    at: int | None = None  # where a pronoun stands, when not next to the quote
 
 
 @dataclass(frozen=True)
@@ -79,6 +99,7 @@ class Attributor:
         self.sentences: list[Sentence] = split_sentences(text, self.language)
         self._starts = [s.start for s in self.sentences]
         self._inside = [(s.mark_start, s.mark_end) for s in spans]
+        self.genders = self._genders()
 
     def speakers(self) -> list[str | None]:
         """The speaker of each span, in order (None when unknown)."""
@@ -131,7 +152,7 @@ class Attributor:
         # The quote ended its sentence: a short next sentence may still name the speaker
         # ("... the regime." Gedney said.)
         following = self._next_sentence(sentence)
-        if following is not None and len(following.text.split()) <= 8:
+        if following is not None and _is_tag(following.text):
             return self._tokens(following.start, following.end)
         return tokens
 
@@ -166,13 +187,26 @@ class Attributor:
         according = self._according(words, at_start=True)
         if according is not None:
             return according
-        verb = _first_verb(words, limit=6)
+        head = self._noun_phrase(words, 0)
+        after_head = None
+        if head is not None and head.mention is not None:
+            after_head = _index_after(words, head.mention.end)
+        appositive = after_head is not None and words[after_head].text == ","
+        verb = _first_verb(words, limit=_MAX_APPOSITIVE if appositive else 6)
         if verb is None:
             return None
-        if verb == 0 or all(w.low in _AUXILIARIES for w in words[:verb]):
+        if verb + 1 < len(words) and words[verb + 1].text == ":":
+            return None  # "..., while X added: '...'" introduces the next quote
+        if verb == 0 or all(_skippable(w) for w in words[:verb]):
             inverted = self._inverted(words, verb)
             if inverted is not None:
                 return inverted
+        head = self._noun_phrase(words, 0)
+        if head is not None and head.mention is not None and verb > 0:
+            # "Åsberg, a 25-year-old officer with the police in Uppsala, Sweden, told ..."
+            after = _index_after(words, head.mention.end)
+            if after is not None and (after == verb or words[after].text == ","):
+                return head
         return self._subject(words, verb)
 
     def _cue_before(self, tokens: list[_Token]) -> _Cue | None:
@@ -181,11 +215,13 @@ class Attributor:
         if according is not None:
             return according
         for verb in range(len(words) - 1, -1, -1):
-            if not _is_verb(words, verb):
-                continue
-            cue = self._subject(words, verb) or self._inverted(words, verb)
-            if cue is not None:
-                return cue
+            if _is_verb(words, verb):
+                # The verb nearest the quote decides; an earlier one belongs to other words.
+                cue = self._subject(words, verb)
+                clause_start = verb == 0 or not words[verb - 1].text[:1].isalnum()
+                if cue is None and clause_start and words[verb].low not in NOT_INVERTED:
+                    cue = self._inverted(words, verb)
+                return cue if cue is not None else _Cue(unknown=True)
         return None
 
     def _according(self, words: list[_Token], *, at_start: bool) -> _Cue | None:
@@ -205,6 +241,8 @@ class Attributor:
         if words[verb].low.endswith(INVERTED_PRONOUN):
             return _Cue(pronoun=words[verb].low.rsplit("-", 1)[-1])
         index = verb + 1
+        if index + 1 < len(words) and words[index].low == "by":
+            return self._noun_phrase(words, index + 1)  # "described by Islamic State as"
         while index < len(words) and (
             words[index].low in _AFTER_VERB or _is_verb(words, index) or words[index].low == "-"
         ):
@@ -214,42 +252,70 @@ class Attributor:
         return self._noun_phrase(words, index)
 
     def _noun_phrase(self, words: list[_Token], index: int) -> _Cue | None:
-        """A name, pronoun or "the ROLE" starting at `words[index]`."""
+        """A name, pronoun or "the ROLE" starting at `words[index]`.
+
+        A few lower-case words or titles may come first ("founder Yen Reis", "his jockey Liam
+        Treadwell"), and "Wall Street Journal reporter Byron Tau" is Byron Tau.
+        """
         if index >= len(words):
             return None
-        word = words[index]
-        mention = self.names.starting_at(word.start)
-        if mention is None:
-            mention = next((m for m in self.names.between(word.start, word.end + 60)), None)
-            if mention is not None and mention.start != word.start and not mention.titles:
-                mention = None
-            if mention is not None and not _only_titles(self.text[word.start : mention.start]):
-                mention = None
-        if mention is not None:
-            return _Cue(mention=mention)
-        if word.low in PRONOUNS:
-            return _Cue(pronoun=word.low)
+        if words[index].low in PRONOUNS:
+            return _Cue(pronoun=words[index].low)
+        for offset in range(index, min(index + _MAX_LEAD, len(words))):
+            word = words[offset]
+            mention = self.names.starting_at(word.start) or self._titled_at(word)
+            if mention is not None:
+                person = self._employee(mention)
+                role = _ROLE_AFTER.match(self.text, mention.end)
+                if person is mention and role is not None and role.group(1).lower() in ROLES:
+                    return _role(words, index)  # "the Barcelona defender"
+                return _Cue(mention=person)
+            lead_in = word.text[:1].islower() and word.low not in _LEAD_STOP
+            if not (lead_in or is_title(word.text)) or _is_verb(words, offset):
+                break
+            if word.low in ROLES and offset > index:
+                break  # "the minister": a role, not a lead-in to a name
         return _role(words, index)
+
+    def _titled_at(self, word: _Token) -> Mention | None:
+        """A mention whose titles start at `word` ("Maj. Gen. Felix Gedney")."""
+        for mention in self.names.between(word.start, word.end + 60):
+            if mention.titles and _only_titles(self.text[word.start : mention.start]):
+                return mention
+        return None
+
+    def _employee(self, mention: Mention) -> Mention:
+        """ "Wall Street Journal reporter Byron Tau": the person, not the employer."""
+        match = _LOWER_RUN.match(self.text, mention.end)
+        if (
+            match is not None
+            and not mention.is_person
+            and match.group(0).split()[0] not in _LEAD_STOP
+        ):
+            person = self.names.starting_at(match.end())
+            if person is not None and person.is_person:
+                return person
+        return mention
 
     def _subject(self, words: list[_Token], verb: int) -> _Cue | None:
         """The subject before its verb: "X said", "X, the minister, said", "he added"."""
+        if _is_gerund(words, verb):
+            # "Julia admitted that ..., adding: '...'": the subject of the main clause.
+            return self._clause_subject(words[verb])
         index = verb - 1
-        while index >= 0 and words[index].low in _AUXILIARIES:
+        while index >= 0 and _skippable(words[index]):
             index -= 1
         if index < 0:
             return None
         word = words[index]
-        if word.text == ",":
+        if word.text == "," and index > 0 and self.names.ending_at(words[index - 1].end):
+            index -= 1  # "Beau James, commented"
+        elif word.text == ",":
             opening = _appositive_start(words, index)
-            if opening is None:
+            if opening is None or opening == 0:
                 return None
             index = opening - 1
-            if index < 0:
-                return None
-            word = words[index]
-        if _is_gerund(words, verb) and words[verb - 1].text == ",":
-            # "Julia admitted that ..., adding: '...'": the subject opens the sentence.
-            return self._clause_subject(words, verb)
+        word = words[index]
         mention = self.names.ending_at(word.end)
         if mention is not None:
             preceding = self.text[max(0, mention.start - 12) : mention.start].split()
@@ -258,16 +324,34 @@ class Attributor:
             return _Cue(mention=mention)
         if word.low in PRONOUNS:
             return _Cue(pronoun=word.low)
+        if word.low == "latter" and index > 0 and words[index - 1].low == "the":
+            return _Cue(role=_LATTER)
         return _role_ending(words, index)
 
-    def _clause_subject(self, words: list[_Token], verb: int) -> _Cue | None:
-        for word in words[:verb]:
-            if word.low in PRONOUNS:
-                return _Cue(pronoun=word.low)
-            mention = self.names.starting_at(word.start)
-            if mention is not None and self.names.is_person(mention):
-                return _Cue(mention=mention)
-        return None
+    def _clause_subject(self, gerund: _Token) -> _Cue | None:
+        """The last name or pronoun before `gerund` in its sentence that a verb follows."""
+        sentence = self._sentence_at(gerund.start)
+        start = sentence.start if sentence is not None else gerund.start
+        tokens = self._tokens(start, gerund.start)
+        found: _Cue | None = None
+        for index, token in enumerate(tokens[:-1]):
+            following = tokens[index + 1]
+            mention = self.names.starting_at(token.start)
+            if mention is not None:
+                following = next((t for t in tokens if t.start >= mention.end), following)
+            if not following.text[:1].islower() or following.low in _NOT_VERBS:
+                continue
+            before = [t.low for t in tokens[max(0, index - 2) : index]]
+            if before[-1:] and (
+                before[-1] in PREPOSITIONS
+                or (before[-1] in ROLE_DETERMINERS and before[:1] and before[0] in PREPOSITIONS)
+            ):
+                continue  # "from the EU following ..."
+            if token.low in PRONOUNS:
+                found = _Cue(pronoun=token.low, at=token.start)
+            elif mention is not None:
+                found = _Cue(mention=mention)
+        return found
 
     # Resolving the cue.
 
@@ -277,26 +361,50 @@ class Attributor:
         if cue.mention is not None:
             return cue.mention
         if cue.pronoun is not None:
-            return self._antecedent(span, previous, previous_span)
+            at = cue.at if cue.at is not None else span.mark_start
+            if previous_span is not None and previous_span.mark_end > at:
+                previous, previous_span = None, None
+            return self._antecedent(cue.pronoun, at, previous, previous_span)
+        if cue.role == _LATTER:
+            people = self._people(max(0, span.mark_start - _PRONOUN_REACH), span.mark_start)
+            pairs = [m for m in people if self.text[: m.start].rstrip().endswith(" and")]
+            return pairs[-1] if pairs else None
         if cue.role is not None:
-            return self._described(ROLE_ALIASES.get(cue.role, cue.role), span.mark_start)
+            described = self._described(ROLE_ALIASES.get(cue.role, cue.role), span.mark_start)
+            if described is not None:
+                return described
+            # "..., added the Barcelona defender": a new description of the last speaker.
+            if previous is not None and self._near(previous_span, span.mark_start):
+                return previous if self.names.is_person(previous) else None
         return None
 
     def _antecedent(
-        self, span: Span, previous: Mention | None, previous_span: Span | None
+        self, pronoun: str, at: int, previous: Mention | None, previous_span: Span | None
     ) -> Mention | None:
         """The person a pronoun points back to: one named as a subject since the last quote,
-        else the last speaker, else the last person named shortly before."""
+        else the last speaker, else the last person named shortly before; never one whose
+        gender the article shows to differ from the pronoun's."""
+        wanted = _PRONOUN_GENDER.get(pronoun)
+
+        def fits(mention: Mention) -> bool:
+            known = self.genders.get(self.names.fullest(mention))
+            return wanted is None or known is None or known == wanted
+
         since = previous_span.mark_end if previous_span is not None else 0
-        named = self._people(max(since, span.mark_start - _PRONOUN_REACH), span.mark_start)
-        subjects = [m for m in named if self._opens_clause(m)]
+        named = [m for m in self._people(max(since, at - _PRONOUN_REACH), at) if fits(m)]
+        subjects = [m for m in named if self._is_subject(m)]
         if subjects:
             return subjects[-1]
-        if previous is not None and self._near(previous_span, span):
+        if (
+            previous is not None
+            and self._near(previous_span, at)
+            and self.names.is_person(previous)
+            and fits(previous)
+        ):
             return previous
         if named:
             return named[-1]
-        earlier = self._people(max(0, span.mark_start - _PRONOUN_REACH), span.mark_start)
+        earlier = [m for m in self._people(max(0, at - _PRONOUN_REACH), at) if fits(m)]
         return earlier[-1] if earlier else None
 
     def _people(self, start: int, end: int) -> list[Mention]:
@@ -328,11 +436,18 @@ class Attributor:
         self, span: Span, previous: Mention | None, previous_span: Span | None
     ) -> Mention | None:
         """No cue: the previous speaker if no one else was named since, else a speaking subject."""
-        if previous is not None and previous_span is not None and self._near(previous_span, span):
+        if (
+            previous is not None
+            and previous_span is not None
+            and self._near(previous_span, span.mark_start)
+        ):
             between = [
                 m
                 for m in self.names.between(previous_span.mark_end, span.mark_start)
-                if self.names.is_person(m) and m.core != previous.core
+                if self.names.is_person(m)
+                and m.core != previous.core
+                and self._is_subject(m)
+                and not self._quoted(m.start)
             ]
             if not between:
                 return previous
@@ -357,21 +472,60 @@ class Attributor:
                 return other.start
         return 0
 
-    def _near(self, previous_span: Span | None, span: Span) -> bool:
+    def _near(self, previous_span: Span | None, at: int) -> bool:
         if previous_span is None:
             return False
-        return previous_span.mark_end >= self._paragraph_start(span.mark_start, _CARRY_PARAGRAPHS)
+        return previous_span.mark_end >= self._paragraph_start(at, _CARRY_PARAGRAPHS)
 
     def _quoted(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self._inside)
 
-    def _opens_clause(self, mention: Mention) -> bool:
-        """Is the name the subject of its clause (at the start of a sentence or clause)?"""
+    def _is_subject(self, mention: Mention) -> bool:
+        """Is the name the subject of a clause ("Moore said", "Scott says that", "Wilkins,
+        the curator, said"), or named by a speech verb ("said specialist Dr. David Tourgeman.")?"""
         sentence = self._sentence_at(mention.start)
         head = self.text[sentence.start if sentence else 0 : mention.start]
-        if not head.strip() or head.rstrip().endswith((",", ";", ":")):
-            return True
-        return all(not w[:1].islower() for w in head.split())
+        tail = self.text[mention.end : mention.end + 40]
+        nxt = tail.split()[0] if tail.split() else ""
+        clause = re.split(r"[,;:.]", head)[-1].split()
+        if any(w.lower() in SPEECH_VERBS for w in clause[-4:]):
+            return not nxt or nxt[0] in ",.;" or tail[:1] in ",.;"  # "said ... X." (inverted)
+        opens = not head.strip() or head.rstrip()[-1:] in ",;:"
+        if not opens and any(w[:1].islower() for w in head.split()):
+            return False
+        if tail[:1] == ",":
+            return True  # an appositive usually follows a subject
+        return bool(nxt) and nxt[:1].islower() and nxt.lower() not in _NOT_VERBS
+
+    def _genders(self) -> dict[str, str]:
+        """Each person's gender where the article shows it: by "Mr"/"Ms", or by the pronouns
+        in sentences where that person is the only one named."""
+        votes: dict[str, list[int]] = {}
+        people = [m for m in self.names.mentions if self.names.is_person(m)]
+        for mention in people:
+            tally = votes.setdefault(self.names.fullest(mention), [0, 0])
+            title = mention.titles[-1].lower().rstrip(".") if mention.titles else ""
+            if title in _MALE_TITLES:
+                tally[0] += 3
+            elif title in _FEMALE_TITLES:
+                tally[1] += 3
+            sentence = self._sentence_at(mention.start)
+            if sentence is None:
+                continue
+            others = [
+                m
+                for m in people
+                if sentence.start <= m.start < sentence.end and m.core[-1] != mention.core[-1]
+            ]
+            if not others:
+                window = self.text[mention.end : sentence.end].lower()
+                tally[0] += len(_MALE.findall(window))
+                tally[1] += len(_FEMALE.findall(window))
+        return {
+            name: "m" if m > f else "f"
+            for name, (m, f) in votes.items()
+            if max(m, f) >= 2 * min(m, f) + 1
+        }
 
 
 def _strip_punct(tokens: list[_Token]) -> list[_Token]:
@@ -386,14 +540,25 @@ def _is_gerund(words: list[_Token], index: int) -> bool:
     return words[index].low.endswith("ing") and index > 0
 
 
+def _is_tag(sentence: str) -> bool:
+    """A short sentence that can only be a speech tag ("Gedney said.")."""
+    return len(sentence.split()) <= 6 and sentence.endswith(".") and ":" not in sentence
+
+
+def _skippable(word: _Token) -> bool:
+    """Auxiliaries and adverbs between a subject and its verb ("has also", "reportedly")."""
+    return word.low in _AUXILIARIES or (word.low.endswith("ly") and word.text[:1].islower())
+
+
+def _index_after(words: list[_Token], pos: int) -> int | None:
+    return next((i for i, w in enumerate(words) if w.start >= pos), None)
+
+
 def _first_verb(words: list[_Token], limit: int) -> int | None:
-    for index, _ in enumerate(words[: limit + _MAX_APPOSITIVE]):
+    for index, word in enumerate(words[: limit + 1]):
         if _is_verb(words, index):
-            # A verb far from the quote only counts after an appositive ("X, the ..., said").
-            if index <= limit or any(w.text == "," for w in words[1:index]):
-                return index
-            return None
-        if words[index].text in ".!?":
+            return index
+        if word.text in ".!?":
             return None
     return None
 
@@ -419,13 +584,13 @@ def _role(words: list[_Token], index: int) -> _Cue | None:
 
 
 def _role_ending(words: list[_Token], index: int) -> _Cue | None:
-    """ "the minister" ending at `index` (before its verb)."""
-    if words[index].low not in ROLES:
+    """ "the minister" ending at `index` (before its verb); "a nurse" is someone unnamed."""
+    if not words[index].text[:1].islower() and words[index].low not in ROLES:
         return None
-    for offset in range(index - 1, max(-1, index - 4), -1):
-        if words[offset].low in ROLE_DETERMINERS:
+    for offset in range(index - 1, max(-1, index - 6), -1):
+        if words[offset].low in ROLE_DETERMINERS and words[index].low in ROLES:
             return _Cue(role=words[index].low)
-        if words[offset].low in ("a", "an"):
+        if words[offset].low in ("a", "an", "one", "another"):
             return _Cue(unknown=True)
     return None
 

@@ -1,0 +1,216 @@
+"""Quote benchmark: span P/R/F1 on GUM Wikinews, speaker accuracy on a labelled CNN/DM set.
+
+Run: .venv/bin/python -m bench.quotes
+
+Spans: predicted and gold character spans are matched one-to-one (greedy, highest IoU first)
+at character IoU >= 0.5 and >= 0.8; micro P/R/F1. GUM's gold spans include the quotation marks
+and merge a quote's paragraphs, so a predicted span is scored from its opening to its closing
+mark, and the paragraph parts of one multi-paragraph quote are merged the same way. The headline
+(first paragraph) is the Article's headline, not its body, as in the pipeline. Baseline: every
+span between straight double quotes within a paragraph (the README's 0.48 / 0.81 / 0.60).
+
+Speakers: `bench/data/speakers/labels.jsonl` (see its NOTE.md); a label counts as right when
+the quote is found and its speaker matches after dropping ranks and forms of address.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.common import eval_dir
+from summarizers.models import Article
+from summarizers.quotes import find_quotes
+from summarizers.quotes.lexicon import HONORIFICS, RANKS
+from summarizers.quotes.spans import find_spans
+
+LABELS = Path(__file__).resolve().parent / "data" / "speakers" / "labels.jsonl"
+THRESHOLDS = (0.5, 0.8)
+_BASELINE = re.compile(r'"[^"\n]*"')
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+Spans = list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One GUM document: its text, the offset where the body starts, and its gold spans."""
+
+    name: str
+    text: str
+    body_start: int
+    gold: Spans
+
+
+def iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """Character intersection over union of two spans."""
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+def matches(predicted: Spans, gold: Spans, threshold: float) -> int:
+    """True positives of a one-to-one greedy matching at `threshold`."""
+    pairs = sorted(
+        ((iou(p, g), i, j) for i, p in enumerate(predicted) for j, g in enumerate(gold)),
+        reverse=True,
+    )
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    for score, i, j in pairs:
+        if score < threshold:
+            break
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+    return len(used_p)
+
+
+def article_of(text: str, language: str = "en") -> Article:
+    """An Article whose body is `text`'s blank-line separated paragraphs (offsets unchanged)."""
+    return Article(None, None, None, None, language, text.split("\n\n"))
+
+
+def gum_docs(folder: Path) -> list[Doc]:
+    """The GUM documents of `folder`; the first paragraph is the headline."""
+    docs = []
+    for meta in sorted(folder.glob("*.json")):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        text = meta.with_name(meta.stem + ".article.txt").read_text(encoding="utf-8")
+        gold = [(q["start"], q["end"]) for q in data["quotes"]]
+        docs.append(Doc(meta.stem, text, text.index("\n\n") + 2, gold))
+    return docs
+
+
+def system_spans(doc: Doc) -> Spans:
+    """digestbot's quote spans over the body, mark to mark, multi-paragraph parts merged."""
+    body = doc.text[doc.body_start :]
+    merged: Spans = []
+    for span in find_spans(body):
+        start, end = span.mark_start + doc.body_start, span.mark_end + doc.body_start
+        if merged and span.continued and not doc.text[merged[-1][1] : start].strip():
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def baseline_spans(doc: Doc) -> Spans:
+    """Every span between straight double quotes within a paragraph."""
+    return [m.span() for m in _BASELINE.finditer(doc.text)]
+
+
+def prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1."""
+    p = tp / predicted if predicted else 0.0
+    r = tp / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def span_scores(docs: Iterable[Doc], system: bool, threshold: float) -> tuple[float, float, float]:
+    """Micro P/R/F1 of the system or the baseline over `docs`."""
+    tp = predicted = gold = 0
+    for doc in docs:
+        spans = system_spans(doc) if system else baseline_spans(doc)
+        tp += matches(spans, doc.gold, threshold)
+        predicted += len(spans)
+        gold += len(doc.gold)
+    return prf(tp, predicted, gold)
+
+
+def normalise(name: str | None) -> str | None:
+    """A name without ranks, forms of address or generational suffixes, lower-cased."""
+    if name is None:
+        return None
+    words = [w for w in name.lower().split() if w not in _SUFFIXES]
+    while len(words) > 1 and (words[0] in RANKS or words[0].rstrip(".") in HONORIFICS):
+        words.pop(0)
+    return " ".join(words)
+
+
+def load_labels(path: Path = LABELS) -> list[dict[str, object]]:
+    """The labelled speaker set, one dict per quote."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def speaker_results(folder: Path, labels: list[dict[str, object]]) -> Iterator[tuple[bool, str]]:
+    """For each label: (correct, one-line description)."""
+    cache: dict[str, Article] = {}
+    for label in labels:
+        doc_id = str(label["id"])
+        if doc_id not in cache:
+            text = (folder / f"{doc_id}.article.txt").read_text(encoding="utf-8")
+            cache[doc_id] = article_of(text)
+        article = cache[doc_id]
+        start, end = int(str(label["start"])), int(str(label["end"]))
+        found = [q for q in find_quotes(article) if q.start == start and q.end == end]
+        truth = label["speaker"]
+        got = found[0].speaker if found else "(quote not found)"
+        ok = bool(found) and normalise(got) == normalise(truth if truth is None else str(truth))
+        yield ok, f"{doc_id[:10]} {start}: {label['snippet']!r} gold={truth!r} got={got!r}"
+
+
+def unnamed_speakers(texts: Iterable[str]) -> list[str]:
+    """Attributed speakers whose name does not occur in their article (should be none)."""
+    bad = []
+    for text in texts:
+        article = article_of(text)
+        for quote in find_quotes(article):
+            if quote.speaker is None:
+                continue
+            words = quote.speaker.split()
+            while len(words) > 1 and normalise(words[0] + " x") == "x":
+                words.pop(0)  # ranks may come from another mention of the same person
+            if " ".join(words) not in article.text:
+                bad.append(repr(quote.speaker))
+    return bad
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the span table and the speaker figures."""
+    args = sys.argv[1:] if argv is None else argv
+    root = eval_dir()
+    docs = gum_docs(root / "gum-wikinews-quotes")
+    annotated = [d for d in docs if d.gold]
+    print(f"Quote spans, gum-wikinews-quotes ({len(docs)} docs, {sum(len(d.gold) for d in docs)}")
+    print("gold quotes; 'annotated' = the docs with at least one gold quote)")
+    print(f"{'system':<34}{'IoU':>5}{'P':>7}{'R':>7}{'F1':>7}")
+    for name, subset, system in (
+        ("baseline: straight double quotes", docs, False),
+        ("digestbot", docs, True),
+        ("baseline, annotated docs", annotated, False),
+        ("digestbot, annotated docs", annotated, True),
+    ):
+        for threshold in THRESHOLDS:
+            p, r, f = span_scores(subset, system, threshold)
+            print(f"{name:<34}{threshold:>5.1f}{p:>7.3f}{r:>7.3f}{f:>7.3f}")
+    frank = root / "frank-cnndm"
+    labels = load_labels()
+    results = list(speaker_results(frank, labels))
+    correct = sum(ok for ok, _ in results)
+    articles = len({label["id"] for label in labels})
+    named = sum(label["speaker"] is not None for label in labels)
+    print()
+    print(f"Speakers, {LABELS.relative_to(LABELS.parents[2])}: {len(results)} quotes")
+    print(f"in {articles} frank-cnndm articles ({named} with a named speaker)")
+    print(f"{'accuracy':<34}{correct / len(results):>7.3f}  ({correct}/{len(results)})")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(frank.glob("*.article.txt"))]
+    texts += [d.text[d.body_start :] for d in docs]
+    bad = unnamed_speakers(texts)
+    print(f"{'speakers not named in article':<34}{len(bad):>7}  (all {len(texts)} articles)")
+    if "-v" in args:
+        for ok, line in results:
+            if not ok:
+                print("  wrong:", line)
+        for line in bad:
+            print("  not in article:", line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
