@@ -8,9 +8,13 @@ not send a packet off the machine.
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import socket
+import ssl
+import subprocess
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
@@ -383,3 +387,38 @@ async def test_charsets_from_header_meta_or_detection(
     page = await fetch_page(url, local(log))
     assert page.charset is not None
     assert text in page.body.decode(page.charset)
+
+
+@pytest.fixture
+def tls(tmp_path: Path) -> tuple[ssl.SSLContext, ssl.SSLContext]:
+    """A self-signed certificate for news.test: (server context, client context trusting it)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=news.test", "-addext", "subjectAltName=DNS:news.test",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True, timeout=30,
+    )  # fmt: skip
+    server = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server.load_cert_chain(cert, key)
+    client = ssl.create_default_context(cafile=str(cert))
+    return server, client
+
+
+async def test_https_checks_the_certificate_against_the_name_not_the_address(
+    tls: tuple[ssl.SSLContext, ssl.SSLContext], log: ConnectionLog
+) -> None:
+    server_ctx, client_ctx = tls
+    dns = FakeDNS({"news.test": [[HOST]], "other.test": [[HOST]]})
+    async with WebServer(ssl_context=server_ctx) as secure:
+        secure.page("/story", ARTICLE)
+        opts = local(log, resolver=dns, ssl_context=client_ctx)
+        page = await fetch_page(f"https://news.test:{secure.port}/story", opts)
+        assert page.body.decode() == ARTICLE
+        with pytest.raises(FetchError, match="secure connection could not be verified"):
+            await fetch_page(f"https://other.test:{secure.port}/story", opts)
+        with pytest.raises(FetchError, match="secure connection could not be verified"):
+            await fetch_page(f"https://news.test:{secure.port}/story", local(log, resolver=dns))
+    assert log.hosts == {HOST}

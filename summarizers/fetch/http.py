@@ -55,6 +55,7 @@ async def _session(opts: FetchOptions, guard: Guard) -> AsyncIterator[aiohttp.Cl
         # A new connection per request, so every redirect goes through the resolver again.
         force_close=True,
         socket_factory=guard.socket_factory,
+        ssl=opts.ssl_context or True,
     )
     timeout = aiohttp.ClientTimeout(
         total=None, connect=opts.connect_timeout, sock_connect=opts.connect_timeout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 from dataclasses import dataclass
 
 from summarizers.fetch.guard import OnConnect
@@ -19,6 +20,7 @@ class FetchOptions:
     contacted (see `AddressPolicy`). `resolver(host, port)` returns address strings and
     replaces the system resolver (tests use it for DNS-rebinding cases). `on_connect(ip,
     port)` is called for every socket about to connect, before the guard's last check.
+    `ssl_context` replaces the system's trusted certificates (a private CA, or a test's).
     """
 
     allow_hosts: tuple[str, ...] = ()
@@ -29,3 +31,4 @@ class FetchOptions:
     user_agent: str = USER_AGENT
     resolver: Resolve | None = None
     on_connect: OnConnect | None = None
+    ssl_context: ssl.SSLContext | None = None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import ssl
 import threading
 import zlib
 from collections.abc import Awaitable, Callable, Iterator, Mapping
@@ -43,7 +44,8 @@ class RecordedRequest:
 class WebServer:
     """Serves registered routes on 127.0.0.1 at an ephemeral port and records requests."""
 
-    def __init__(self) -> None:
+    def __init__(self, ssl_context: ssl.SSLContext | None = None) -> None:
+        self.ssl_context = ssl_context
         self.routes: dict[str, Handler] = {}
         self.requests: list[RecordedRequest] = []
         self.port = 0
@@ -58,7 +60,7 @@ class WebServer:
             web.Server(self._handle), handle_signals=False, shutdown_timeout=0.5
         )
         await self._runner.setup()
-        site = web.TCPSite(self._runner, HOST, 0)
+        site = web.TCPSite(self._runner, HOST, 0, ssl_context=self.ssl_context)
         await site.start()
         self.port = int(self._runner.addresses[0][1])
 
@@ -107,7 +109,8 @@ class WebServer:
 
     def url(self, path: str = "/") -> str:
         """Absolute URL of `path` on this server."""
-        return f"http://{HOST}:{self.port}{path}"
+        scheme = "https" if self.ssl_context else "http"
+        return f"{scheme}://{HOST}:{self.port}{path}"
 
     def route(self, path: str, handler: Handler) -> str:
         """Serve `path` with a custom aiohttp handler; returns its URL."""
