@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -41,6 +42,21 @@ _CREDIT = re.compile(
     r"^(photo|image|picture|foto|bild|crédit|credit)s?\s*(:|by\b|credit\b|©)", re.IGNORECASE
 )
 _BYLINE = re.compile(r"^(by|von|par|por)\s+\S+(\s+\S+){0,5}$", re.IGNORECASE)
+# Closing notes that address the reader with a call to action: newsletter, app and
+# subscription offers, letters to the editor, donation and reprint notices.
+_READER = re.compile(
+    r"\b(you|your|you’re|you're|us|our|we|sie|ihr|ihre|ihnen|uns|unser\w*|vous|votre|vos|nous|"
+    r"notre|usted|ustedes|nos|nuestr\w*)\b",
+    re.IGNORECASE,
+)
+_CALL_TO_ACTION = re.compile(
+    r"\b(subscri\w*|sign(ing)? up|download|apps?|newsletters?|follow (us|him|her|me)|help us|"
+    r"donate|permission|reprint|log ?in|hear what|abonnieren sie|newsletter abonnieren|"
+    r"spenden sie|inscrivez-vous|abonnez-vous|suscr[íi]bete|síguenos)\b",
+    re.IGNORECASE,
+)
+_TAIL_LINES = 3
+_MAX_NOTE_WORDS = 40
 _URL = re.compile(r"^(https?://|www\.)\S+$|^\S+\.\w{2,4}(/\S*)?$")
 _TOP_LINES = 5  # bylines and datelines are only furniture near the top of the story
 _MIN_LINK_WORDS = 5  # shorter link paragraphs are often product names or list entries
@@ -50,15 +66,28 @@ def _plain(text: str) -> str:
     return _BULLET.sub("", _SPACE.sub(" ", text).strip())
 
 
-def link_texts(tree: HtmlElement) -> frozenset[str]:
-    """The whitespace-normalised texts of every link on the page."""
-    return frozenset(
-        text for text in (_SPACE.sub(" ", a.text_content()).strip() for a in tree.iter("a")) if text
-    )
+def link_texts(tree: HtmlElement, url: str | None) -> frozenset[str]:
+    """The whitespace-normalised texts of the page's links to other pages.
+
+    Links to the page itself (a headline linked to its permalink, in-page anchors) are left
+    out: their text is the article's own.
+    """
+    own_path = urlsplit(url).path.rstrip("/") if url else None
+    texts = set()
+    for anchor in tree.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if not href or href.startswith("#"):
+            continue
+        if own_path is not None and urlsplit(urljoin(url or "", href)).path.rstrip("/") == own_path:
+            continue
+        text = _SPACE.sub(" ", anchor.text_content()).strip()
+        if text:
+            texts.add(text)
+    return frozenset(texts)
 
 
-def is_furniture(paragraph: str, position: int, links: frozenset[str]) -> bool:
-    """Whether one extracted paragraph is page furniture rather than article text."""
+def is_furniture(paragraph: str, position: int, total: int, links: frozenset[str]) -> bool:
+    """Whether one extracted paragraph (at `position` of `total`) is page furniture."""
     text = _plain(paragraph)
     if not text:
         return True
@@ -66,6 +95,13 @@ def is_furniture(paragraph: str, position: int, links: frozenset[str]) -> bool:
         return True
     if position < _TOP_LINES and (
         _BYLINE.match(text) or (len(text) < 60 and find_date(text, whole_line=True))
+    ):
+        return True
+    if (
+        position >= total - _TAIL_LINES
+        and len(text.split()) < _MAX_NOTE_WORDS
+        and _READER.search(text)
+        and _CALL_TO_ACTION.search(text)
     ):
         return True
     # A paragraph that is one whole link to another page: a related-story teaser. List items
@@ -81,11 +117,12 @@ def is_furniture(paragraph: str, position: int, links: frozenset[str]) -> bool:
 
 def prune(paragraphs: Iterable[str], *, headline: str | None, links: frozenset[str]) -> list[str]:
     """The paragraphs without page furniture and without a leading repeat of the headline."""
+    paragraphs = list(paragraphs)
     kept: list[str] = []
     folded_headline = _SPACE.sub(" ", headline).strip().casefold() if headline else None
     for position, paragraph in enumerate(paragraphs):
         if position == 0 and _SPACE.sub(" ", paragraph).strip().casefold() == folded_headline:
             continue  # the headline is its own field, not the first paragraph
-        if not is_furniture(paragraph, position, links):
+        if not is_furniture(paragraph, position, len(paragraphs), links):
             kept.append(paragraph)
     return kept

@@ -31,7 +31,7 @@ def clean_html(html: str | bytes, *, url: str | None = None) -> Article:
     try:
         document = bare_extraction(tree, url=url, include_comments=False, with_metadata=False)
         meta = read_metadata(tree, url)
-        links = link_texts(tree)
+        links = link_texts(tree, meta.url)
     except Exception as err:  # a page must never crash the bot; extractor bugs included
         raise NotAnArticleError(_NO_TEXT) from err
     if not isinstance(document, Document) or not document.text:
