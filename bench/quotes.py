@@ -166,7 +166,9 @@ def unnamed_speakers(texts: Iterable[str]) -> list[str]:
             words = quote.speaker.split()
             while len(words) > 1 and normalise(words[0] + " x") == "x":
                 words.pop(0)  # ranks may come from another mention of the same person
-            if " ".join(words) not in article.text:
+            # Its words in order, a few words apart at most (Lee 'Uncle Poodle' Thompson).
+            pattern = r"\W+(?:\S+\W+){0,3}?".join(rf"\b{re.escape(w)}" for w in words)
+            if not re.search(pattern, article.text):
                 bad.append(repr(quote.speaker))
     return bad
 

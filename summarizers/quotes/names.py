@@ -31,6 +31,10 @@ _WORD = (
 )
 _PARTICLE = r"(?:de|da|di|del|della|der|den|van|von|zu|du|le|la|bin|ibn|al|el|dos|das|y|ter)"
 _PHRASE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])*{_WORD})*")
+# A nickname in quotation marks between first and last name: Lee 'Uncle Poodle' Thompson.
+_NICKNAME = re.compile(
+    rf"\b([{_UPPER}][\w'’-]+) ['‘\"“]([{_UPPER}][^'’\"”\n]{{0,30}})['’\"”] ([{_UPPER}][\w'’-]+)"
+)
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -131,6 +135,12 @@ class NameIndex:
         for match in bare:
             if match.group(0) in surnames:
                 self.mentions.append(Mention(match.start(), match.end(), (match.group(0),), (), ()))
+        # Nicknames stand for the full name: "Uncle Poodle" and "Poodle" are Lee Thompson.
+        self._aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for match in _NICKNAME.finditer(text):
+            full = (match.group(1), match.group(3))
+            self.mentions.append(Mention(match.start(), match.end(), full, (), ()))
+            self._aliases[tuple(match.group(2).split())] = full
         self.mentions.sort(key=lambda m: m.start)
         self._by_end = {m.end: m for m in self.mentions}
         self._by_start = {m.start: m for m in self.mentions}
@@ -159,6 +169,9 @@ class NameIndex:
         When two people share the short form ("Jordan": Louis Jordan and Frank Jordan), the
         short form is kept rather than risking the wrong one.
         """
+        for nickname, full in self._aliases.items():
+            if nickname[-len(mention.core) :] == mention.core:
+                return " ".join(full)
         forms = [o for o in self.mentions if _same_person(mention.core, o.core)]
         longest = max((len(o.core) for o in forms), default=len(mention.core))
         cores = {o.core for o in forms if len(o.core) == longest}

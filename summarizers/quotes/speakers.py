@@ -62,6 +62,7 @@ _FEMALE_TITLES = frozenset(
     "mrs ms miss lady dame queen princess frau mme madame señora doña".split()
 )
 _CARRY_PARAGRAPHS = 2
+_CARRY_SENTENCES = 3
 # How far back (in characters) a pronoun may look for the person it stands for.
 _PRONOUN_REACH = 1500
 
@@ -395,6 +396,8 @@ class Attributor:
         subjects = [m for m in named if self._is_subject(m)]
         if subjects:
             return subjects[-1]
+        if named:
+            return named[-1]
         if (
             previous is not None
             and self._near(previous_span, at)
@@ -402,8 +405,6 @@ class Attributor:
             and fits(previous)
         ):
             return previous
-        if named:
-            return named[-1]
         earlier = [m for m in self._people(max(0, at - _PRONOUN_REACH), at) if fits(m)]
         return earlier[-1] if earlier else None
 
@@ -473,9 +474,13 @@ class Attributor:
         return 0
 
     def _near(self, previous_span: Span | None, at: int) -> bool:
+        """Is the previous quote close enough (in paragraphs and sentences) to carry over?"""
         if previous_span is None:
             return False
-        return previous_span.mark_end >= self._paragraph_start(at, _CARRY_PARAGRAPHS)
+        if previous_span.mark_end < self._paragraph_start(at, _CARRY_PARAGRAPHS):
+            return False
+        here, there = self._sentence_at(at), self._sentence_at(previous_span.mark_end - 1)
+        return here is None or there is None or here.index - there.index <= _CARRY_SENTENCES
 
     def _quoted(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self._inside)
@@ -487,7 +492,7 @@ class Attributor:
         head = self.text[sentence.start if sentence else 0 : mention.start]
         tail = self.text[mention.end : mention.end + 40]
         nxt = tail.split()[0] if tail.split() else ""
-        clause = re.split(r"[,;:.]", head)[-1].split()
+        clause = re.split(r"[,;:]", head)[-1].split()
         if any(w.lower() in SPEECH_VERBS for w in clause[-4:]):
             return not nxt or nxt[0] in ",.;" or tail[:1] in ",.;"  # "said ... X." (inverted)
         opens = not head.strip() or head.rstrip()[-1:] in ",;:"
