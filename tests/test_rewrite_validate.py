@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from summarizers.rewrite.parse import Draft, DraftQuote, ParseError, parse_draft
 from summarizers.rewrite.text import normalise, numbers
 from summarizers.rewrite.validate import Reference, Verdict, check, same_person
-from tests.rewrite_story import BECKER, GOOD_POINTS, RUIZ, extractive, story
+from tests.rewrite_story import BECKER, GOOD_POINTS, PARAGRAPHS, RUIZ, extractive, story
 
 
 def verdict(
@@ -72,6 +73,22 @@ def test_invented_facts_are_caught(point: str, kind: str) -> None:
     assert kind in [p.kind for p in result.problems]
     assert not result.only_quote_problems
     assert result.reason == kind
+
+
+def test_quoted_words_inside_points_must_be_verbatim() -> None:
+    faithful = "Mayor Elena Ruiz said the budget “keeps every library open”."
+    invented = "Mayor Elena Ruiz said the budget “saves every library forever”."
+    assert kinds([GOOD_POINTS[0], faithful]) == []
+    result = verdict([GOOD_POINTS[0], invented])
+    assert [p.kind for p in result.problems] == ["invented quote"]
+    # Not a droppable quote: the point itself is wrong, so the draft cannot be salvaged.
+    assert not result.only_quote_problems and result.reason == "invented quote"
+
+
+def test_dotted_abbreviations_match_plain_ones() -> None:
+    article = dataclasses.replace(story(), paragraphs=[*PARAGRAPHS, "US officials agreed."])
+    draft = Draft("", [GOOD_POINTS[0], "U.S. officials agreed."], [])
+    assert check(draft, Reference(article, extractive(article)), 2, 2).problems == []
 
 
 def test_wrong_language_is_caught_first() -> None:

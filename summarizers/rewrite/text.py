@@ -15,6 +15,10 @@ _QUOTE_MARKS = str.maketrans(
 )  # fmt: skip
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS = re.compile(r"[.,](?=\d{3}(?!\d))")
+# Double quotation marks of any style, and curly single ones (straight ' is an apostrophe).
+_QUOTED = re.compile(r"[\"“„«]([^\"“”„«»]{3,}?)[\"”“»]|‘([^‘’]{3,}?)’(?!\w)")
+# "U.S." and "US" are the same name.
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?:;]\s+|\n")
 
@@ -48,6 +52,11 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+def quoted_spans(text: str) -> list[str]:
+    """The words between quotation marks in `text`, marks excluded."""
+    return [m.group(1) or m.group(2) for m in _QUOTED.finditer(text)]
+
+
 def numbers(text: str) -> set[str]:
     """Every number in `text`, normalised: thousands separators gone, decimal comma → point."""
     found = set()
@@ -58,14 +67,18 @@ def numbers(text: str) -> set[str]:
     return found
 
 
+def _undot(text: str) -> str:
+    return _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
+
+
 def words(text: str) -> list[str]:
-    """Letter-only words, possessive 's dropped ("Gedney's" → "Gedney")."""
-    return [re.sub(r"['’]s$", "", w) for w in _WORD.findall(text)]
+    """Letter-only words, possessive 's dropped ("Gedney's" → "Gedney", "U.S." → "US")."""
+    return [re.sub(r"['’]s$", "", w) for w in _WORD.findall(_undot(text))]
 
 
 def capitalised_words(text: str) -> Iterable[tuple[str, bool]]:
     """(word, starts_a_sentence) for every capitalised word: candidate names, places, dates."""
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in _SENTENCE_END.split(_undot(text)):
         for position, word in enumerate(words(sentence)):
             if word[:1].isupper():
                 yield word, position == 0

@@ -19,15 +19,13 @@ from summarizers.rewrite.text import (
     capitalised_words,
     normalise,
     numbers,
+    quoted_spans,
     words,
 )
 
 HEADLINE_CHARS = 160
 POINT_CHARS = 320
 QUOTE_CHARS = 600
-
-# Kinds of problem that concern one quote only: dropping that quote leaves a sound digest.
-QUOTE_KINDS = frozenset({"invented quote", "wrong speaker", "quote too long"})
 
 _MONTHS = {dt.date(2000, m, 1).strftime("%B").lower() for m in range(1, 13)}
 _WEEKDAYS = {dt.date(2000, 1, d).strftime("%A").lower() for d in range(3, 10)}
@@ -36,13 +34,19 @@ _STARTERS = frozenset(
     "a an the this that these those it its he she they we there here in on at after before "
     "while meanwhile however but and also despite although according as by for from with "
     "without since until when where both some many most no not one other others such "
+    "then now still yet so instead overall together first finally separately moreover under "
+    "over about more less all each every his her their our if what who which why how "
     "officials authorities".split()
 )
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One reason to reject a draft: `kind` names it in a few words, `detail` explains it."""
+    """One reason to reject a draft: `kind` names it in a few words, `detail` explains it.
+
+    `quote` is the index of the draft quote at fault when the problem is confined to it, so
+    that dropping that quote would fix it.
+    """
 
     kind: str
     detail: str
@@ -59,12 +63,12 @@ class Verdict:
     @property
     def only_quote_problems(self) -> bool:
         """True when dropping the bad quotes would leave nothing wrong."""
-        return all(p.kind in QUOTE_KINDS for p in self.problems)
+        return all(p.quote is not None for p in self.problems)
 
     @property
     def reason(self) -> str:
         """The kind of the problem that matters most: one that cannot be fixed by dropping."""
-        serious = [p for p in self.problems if p.kind not in QUOTE_KINDS]
+        serious = [p for p in self.problems if p.quote is None]
         return (serious or self.problems)[0].kind if self.problems else ""
 
 
@@ -154,6 +158,14 @@ def _facts(draft: Draft, ref: Reference) -> list[Problem]:
     problems = []
     seen: set[str] = set()
     for line in [draft.headline, *draft.points]:
+        for quoted in quoted_spans(line):
+            if ref.locate(quoted) is None:
+                problems.append(
+                    Problem(
+                        "invented quote",
+                        f'the quoted words "{_short(quoted)}" are not in the article',
+                    )
+                )
         for number in sorted(numbers(line) - ref.numbers - seen):
             seen.add(number)
             problems.append(
