@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 from summarizers.clean.dates import find_date
 
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]")
 _BULLET = re.compile(r"^[-•»>*|\s]+")
 # Teasers and calls to action, in English, German, French and Spanish.
 _PROMPT = re.compile(
@@ -89,8 +90,8 @@ def link_texts(tree: HtmlElement, url: str | None) -> frozenset[str]:
 def is_furniture(paragraph: str, position: int, total: int, links: frozenset[str]) -> bool:
     """Whether one extracted paragraph (at `position` of `total`) is page furniture."""
     text = _plain(paragraph)
-    if not text:
-        return True
+    if not _WORD.search(text):
+        return True  # separators, stray markup: "***", "<<<>>>"
     if any(rule.match(text) for rule in (_PROMPT, _STAMP, _WIDGET, _CREDIT)):
         return True
     if position < _TOP_LINES and (
@@ -113,6 +114,11 @@ def is_furniture(paragraph: str, position: int, total: int, links: frozenset[str
         and not _URL.match(text)
         and not text.endswith(".")
     )
+
+
+def only_links(paragraphs: Iterable[str], links: frozenset[str]) -> bool:
+    """Whether every paragraph is the text of a link: a menu, not an article."""
+    return all(_plain(paragraph) in links for paragraph in paragraphs)
 
 
 def prune(paragraphs: Iterable[str], *, headline: str | None, links: frozenset[str]) -> list[str]:

@@ -12,7 +12,7 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
-from summarizers.clean.boilerplate import link_texts, prune
+from summarizers.clean.boilerplate import link_texts, only_links, prune
 from summarizers.clean.metadata import read_metadata
 from summarizers.errors import NotAnArticleError
 from summarizers.language import detect_language
@@ -41,7 +41,7 @@ def clean_html(html: str | bytes, *, url: str | None = None) -> Article:
         headline=meta.headline,
         links=links,
     )
-    if not paragraphs:
+    if not paragraphs or only_links(paragraphs, links):
         raise NotAnArticleError(_NO_TEXT)
     return Article(
         url=meta.url,
