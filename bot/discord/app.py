@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 import sys
 from collections.abc import Callable
+from typing import Any
 
 import aiohttp
 import discord
@@ -139,6 +140,14 @@ class DigestBot(commands.Bot):
                 "Message Content intent off: watched channels queue links only from "
                 "messages that mention the bot (set DIGESTBOT_MESSAGE_CONTENT=true to read all)"
             )
+
+    async def on_command_error(
+        self, context: commands.Context[Any], exception: commands.CommandError, /
+    ) -> None:
+        """Mentions are the only text-command prefix, and most mentions are not commands."""
+        if isinstance(exception, (commands.CommandNotFound, commands.NotOwner)):
+            return
+        log.error("text command failed", exc_info=exception)
 
     async def close(self) -> None:
         """Stop the timer, disconnect, and close the database and the LLM client."""
