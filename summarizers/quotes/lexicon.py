@@ -120,7 +120,7 @@ NOT_NAMES = frozenset(
     mr mrs ms dr sir according under over since during then now today yesterday tomorrow
     der die das ein eine und aber oder wenn als auch er sie es wir ich ihr
     le la les un une et mais ou quand il elle ils elles nous je vous
-    el los las y pero cuando él ella ellos nosotros yo
+    el los las y pero cuando él ella ellos nosotros yo laut selon según
     """.split()
 )
 # Words in a capitalised phrase that mark an organisation, not a person.

@@ -136,7 +136,7 @@ def _pair(text: str, marks: list[_Mark]) -> tuple[list[tuple[_Mark, _Mark]], lis
     pairs: list[tuple[_Mark, _Mark]] = []
     for index, mark in enumerate(marks):
         target = _open_partner(stack, mark)
-        if target is not None and (not mark.opens or _prefers_close(text, marks, index)):
+        if target is not None and _prefers_close(text, marks, index):
             opener = stack[target]
             del stack[target:]
             if not stack:
@@ -166,7 +166,17 @@ def _prefers_close(text: str, marks: list[_Mark], index: int) -> bool:
     nxt = text[mark.pos + 1] if mark.pos + 1 < len(text) else ""
     if prev.lower() != "s" or not nxt.isspace():
         return True
-    return not any(later.closes and _FAMILY[later.char] == SINGLE for later in marks[index + 1 :])
+    following = text[mark.pos + 1 : mark.pos + 3].strip()[:1]
+    if not following.islower():
+        return True  # "... boasts' Three": a sentence goes on, not a possessive noun
+    for later in marks[index + 1 :]:
+        if _FAMILY[later.char] != SINGLE:
+            continue
+        if later.closes:
+            return False
+        if later.opens:
+            return True  # the next quote starts first: this mark closed the quote
+    return True
 
 
 def _inner(text: str, start: int, end: int) -> tuple[int, int]:
@@ -244,7 +254,7 @@ def _pair_from(text: str, marks: list[_Mark], opener: _Mark) -> _Mark | None:
     stack: list[_Mark] = [opener]
     for index, mark in enumerate(marks):
         target = _open_partner(stack, mark)
-        if target is not None and (not mark.opens or _prefers_close(text, marks, index)):
+        if target is not None and _prefers_close(text, marks, index):
             if target == 0:
                 return mark
             del stack[target:]

@@ -325,6 +325,8 @@ class Attributor:
             return _Cue(mention=mention)
         if word.low in PRONOUNS:
             return _Cue(pronoun=word.low)
+        if "-" in word.low and word.low.endswith(INVERTED_PRONOUN):
+            return _Cue(pronoun=word.low.rsplit("-", 1)[-1])  # "a-t-il ajouté"
         if word.low == "latter" and index > 0 and words[index - 1].low == "the":
             return _Cue(role=_LATTER)
         return _role_ending(words, index)
@@ -422,7 +424,8 @@ class Attributor:
             if mention.start >= before:
                 break
             words = " ".join(mention.titles).lower() + " " + self._description(mention)
-            if role in words.split() and self.names.is_person(mention):
+            # German compounds: "die Ministerin" is the "Außenministerin".
+            if any(w.endswith(role) for w in words.split()) and self.names.is_person(mention):
                 found = mention
         return found
 
@@ -496,8 +499,9 @@ class Attributor:
         if any(w.lower() in SPEECH_VERBS for w in clause[-4:]):
             return not nxt or nxt[0] in ",.;" or tail[:1] in ",.;"  # "said ... X." (inverted)
         opens = not head.strip() or head.rstrip()[-1:] in ",;:"
-        if not opens and any(w[:1].islower() for w in head.split()):
-            return False
+        describing = [w for w in head.split() if not (is_title(w) or w.lower() in ROLES)]
+        if not opens and any(w[:1].islower() for w in describing):
+            return False  # "Team captain Lisa Moreno disagreed" is fine, "met Lisa" is not
         if tail[:1] == ",":
             return True  # an appositive usually follows a subject
         return bool(nxt) and nxt[:1].islower() and nxt.lower() not in _NOT_VERBS

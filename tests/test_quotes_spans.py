@@ -1,0 +1,134 @@
+"""Quote spans: every kind of quotation mark, with exact offsets and no apostrophes taken."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizers.models import Article, Quote
+from summarizers.quotes import find_quotes
+
+
+def article(*paragraphs: str, language: str = "en") -> Article:
+    return Article(None, None, None, None, language, list(paragraphs))
+
+
+def quotes_of(*paragraphs: str, language: str = "en") -> list[Quote]:
+    art = article(*paragraphs, language=language)
+    found = find_quotes(art)
+    for quote in found:
+        assert art.text[quote.start : quote.end] == quote.text
+    return found
+
+
+def texts(*paragraphs: str, language: str = "en") -> list[str]:
+    return [q.text for q in quotes_of(*paragraphs, language=language)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected", "language"),
+    [
+        ('"We will win," she said.', ["We will win,"], "en"),
+        ("“We will win,” she said.", ["We will win,"], "en"),
+        ("‘We will win,’ she said.", ["We will win,"], "en"),
+        ("'We will win,' she said.", ["We will win,"], "en"),
+        ("„Wir schaffen das“, sagte Merkel.", ["Wir schaffen das"], "de"),
+        ("»Wir schaffen das«, sagte Merkel.", ["Wir schaffen das"], "de"),
+        ("« Nous allons gagner », a déclaré Macron.", ["Nous allons gagner"], "fr"),
+        ("«Nous allons gagner», a déclaré Macron.", ["Nous allons gagner"], "fr"),
+        ("« Nous\u00a0allons gagner\u00a0», a-t-il dit.", ["Nous\u00a0allons gagner"], "fr"),
+        ("‹Non›, dit-il.", ["Non"], "fr"),
+    ],
+)
+def test_each_kind_of_mark(paragraph: str, expected: list[str], language: str) -> None:
+    assert texts(paragraph, language=language) == expected
+
+
+def test_offsets_point_into_article_text() -> None:
+    art = article("Intro line.", "He said: “Prices will fall.” Then he left.")
+    (quote,) = find_quotes(art)
+    assert quote.text == "Prices will fall."
+    assert art.text.index("Prices") == quote.start
+    assert art.text[quote.start - 1] == "“" and art.text[quote.end] == "”"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "I don't think it's over, and the players' union agrees.",
+        "Music of the '90s and rock 'n' roll filled the hall.",
+        "Jones' car and the Smiths' house were damaged in the 1990s.",
+        "O'Brien and D’Arcy met at 10 o’clock.",
+        "The 12\" screen and a 6' ladder were sold.",
+    ],
+)
+def test_apostrophes_and_inch_marks_are_not_quotes(paragraph: str) -> None:
+    assert texts(paragraph) == []
+
+
+def test_british_quotes_around_apostrophes() -> None:
+    paragraph = "'We don't know if the players' families were told,' Smith said. 'It's sad.'"
+    assert texts(paragraph) == ["We don't know if the players' families were told,", "It's sad."]
+
+
+def test_curly_british_quotes_keep_inner_apostrophes() -> None:
+    paragraph = "‘It wasn’t the ’90s any more,’ he said."
+    assert texts(paragraph) == ["It wasn’t the ’90s any more,"]
+
+
+def test_nested_quotes_stay_inside_the_outer_quote() -> None:
+    paragraph = (
+        "\"He told me 'never again' and left,\" she said. “She said „nein“ twice,” he added."
+    )
+    assert texts(paragraph) == [
+        "He told me 'never again' and left,",
+        "She said „nein“ twice,",
+    ]
+
+
+def test_german_nested_quotes() -> None:
+    paragraph = "„Er rief ‚Halt!‘ und lief weg“, sagte die Polizistin."
+    assert texts(paragraph, language="de") == ["Er rief ‚Halt!‘ und lief weg"]
+
+
+def test_partial_quotes_inside_a_sentence() -> None:
+    paragraph = 'The minister called the plan "dangerous" and "ideological" on Monday.'
+    assert texts(paragraph) == ["dangerous", "ideological"]
+
+
+def test_multi_paragraph_quote_gives_one_quote_per_paragraph() -> None:
+    found = quotes_of(
+        '"The first part runs on,',
+        '"the second part too,',
+        '"and the last part ends here," the mayor said.',
+        "Unquoted text.",
+    )
+    assert [q.text for q in found] == [
+        "The first part runs on,",
+        "the second part too,",
+        "and the last part ends here,",
+    ]
+
+
+def test_multi_paragraph_quote_in_french() -> None:
+    found = quotes_of(
+        "« Le début de la citation,",
+        "« et sa fin », a déclaré le ministre.",
+        language="fr",
+    )
+    assert [q.text for q in found] == ["Le début de la citation,", "et sa fin"]
+
+
+def test_unclosed_quote_without_continuation_is_dropped() -> None:
+    assert texts('He said "this never closes.', "Next paragraph, no marks.") == []
+
+
+def test_titles_in_quotation_marks_are_not_quotes() -> None:
+    paragraph = (
+        'Microsoft launched "The Internet Explorer 6 Countdown" site. "We want it gone," it said.'
+    )
+    assert texts(paragraph) == ["We want it gone,"]
+
+
+def test_french_quotes_with_inner_english_marks() -> None:
+    paragraph = '« Il a dit "jamais" hier », affirme-t-elle.'
+    assert texts(paragraph, language="fr") == ['Il a dit "jamais" hier']
