@@ -163,6 +163,9 @@ class RestApi:
         if stall is not None and not stall.after_handling:
             stall.reached.set()
             await stall.released.wait()
+            if request.transport is None or request.transport.is_closing():
+                # The bot went away meanwhile: this request never reached "Discord".
+                return web.Response(status=499)
         response: web.StreamResponse
         try:
             if verdict.limited:
