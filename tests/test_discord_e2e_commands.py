@@ -1,0 +1,176 @@
+"""End to end through the Discord stand-in: READY, /summarize, the "Summarize links" menu,
+errors and mentions. The real bot, the real discord.py client, real pages on 127.0.0.1."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.discord.digester import Digester
+from summarizers.models import Digest
+from tests.discord_stub.bot_harness import (
+    BRIDGE_STORY,
+    SITE,
+    assert_nobody_pinged,
+    e2e_world,
+    embed_text,
+)
+from tests.discord_stub.payloads import JSON
+from tests.discord_stub.state import StoredMessage
+from tests.discord_stub.world import INTENT_MESSAGE_CONTENT, PRIVILEGED_INTENTS
+
+START = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
+HEADLINE = "Council votes to rebuild harbour bridge"
+DEADLINE = 3.0  # Discord's window for the first answer to an interaction
+ANSWER_TIMEOUT = 30.0
+
+SCHOOL_STORY = (
+    "The education board approved a plan on Monday to open two new primary schools in the "
+    "northern suburbs by the autumn of next year.",
+    "“Families have waited far too long for places close to home,” said board chair Maria "
+    "Lopez at the meeting.",
+    "The schools will take 800 pupils between them and will be built on land the city bought "
+    "from a former rail depot.",
+    "Parents' groups welcomed the decision but asked for safe cycle routes to both sites "
+    "before the first term starts.",
+    "The board will publish the admission rules in January, with applications opening in February.",
+)
+
+MENTION_STORY = (
+    "@everyone should read this: the ferry company cut its winter timetable on Friday, "
+    "leaving islanders with two crossings a day.",
+    "“We had no choice after fuel prices rose again,” said <@123>, the company's chief "
+    "executive, in a statement to <@&456>.",
+    "Islanders said the change would make it hard to reach jobs and schools on the mainland, "
+    "and @here a petition has gathered 3,000 names.",
+    "The regional transport office said it would review the ferry contract before the "
+    "summer season begins.",
+)
+
+
+def field_pairs(embed: JSON) -> list[tuple[str, str]]:
+    """(name, value) of every field of an embed."""
+    return [(f["name"], f["value"]) for f in embed.get("fields") or []]
+
+
+def assert_digest_embed(embed: JSON, expected: Digest, url: str) -> None:
+    """The embed shows the digest: linked headline, site and date, points, quotes, method."""
+    assert expected.headline and len(expected.points) >= 2 and expected.quotes
+    assert expected.headline in embed["title"]
+    assert embed["url"] == url
+    author = embed.get("author", {}).get("name", "")
+    assert SITE in author and "2026" in author
+    for point in expected.points:
+        assert point in embed["description"]
+    fields = field_pairs(embed)
+    for quote in expected.quotes:
+        assert any(
+            quote.text in value and value.startswith(">") and (quote.speaker or "") in name
+            for name, value in fields
+        ), f"quote {quote.text!r} by {quote.speaker!r} missing from {fields}"
+    assert expected.method in embed.get("footer", {}).get("text", "")
+
+
+async def test_ready_registers_the_commands_with_only_the_needed_intents(tmp_path: Path) -> None:
+    async with e2e_world(tmp_path, START) as world, world.bot() as bot:
+        stub = world.stub
+        assert bot.user is not None and bot.user.id == stub.world.bot.id
+        assert bot.get_guild(stub.world.guild.id) is not None
+        commands = {c["name"]: c for c in stub.state.global_commands}
+        assert commands["summarize"]["type"] == 1
+        assert {o["name"] for o in commands["summarize"]["options"]} >= {"url", "points", "llm"}
+        assert commands["Summarize links"]["type"] == 3
+        subcommands = {o["name"] for o in commands["digest"]["options"]}
+        assert subcommands >= {"channel", "time", "watch", "add", "show", "remove", "now", "off"}
+        # Message Content is the only privileged intent, and only because it was enabled.
+        assert stub.gateway.intents & PRIVILEGED_INTENTS == INTENT_MESSAGE_CONTENT
+
+
+async def test_summarize_is_deferred_in_time_and_posts_the_digest_embed(tmp_path: Path) -> None:
+    async with e2e_world(tmp_path, START) as world:
+        url = world.article("/bridge", HEADLINE, BRIDGE_STORY)
+        expected = await Digester(world.settings).digest(url)
+        async with world.bot():
+            interaction = await world.stub.dispatch_interaction(
+                "summarize", {"url": url}, user="reader"
+            )
+            message = await world.stub.wait_for_response(interaction, ANSWER_TIMEOUT)
+        assert interaction.response_type == 5  # deferred: the fetch may take longer than 3 s
+        assert interaction.response_delay is not None and interaction.response_delay < DEADLINE
+        assert not message.ephemeral
+        assert len(message.embeds) == 1
+        assert_digest_embed(message.embeds[0], expected, url)
+        assert world.stub.messages_in("general") == [message]
+        assert_nobody_pinged(world.stub)
+
+
+async def test_summarize_error_is_one_private_sentence(tmp_path: Path) -> None:
+    async with e2e_world(tmp_path, START) as world, world.bot():
+        missing = world.web.url("/no-such-story")
+        interaction = await world.stub.dispatch_interaction("summarize", {"url": missing})
+        await world.stub.state.wait_for(
+            lambda: world.stub.messages_in("general", ephemeral=True), ANSWER_TIMEOUT
+        )
+        [answer] = world.stub.messages_in("general", ephemeral=True)
+        assert interaction.response_delay is not None and interaction.response_delay < DEADLINE
+        assert world.stub.messages_in("general", ephemeral=False) == []
+        text = answer.content
+        assert text and "\n" not in text and "Traceback" not in text and not answer.embeds
+        assert text.endswith(".") and text.count(". ") == 0, text
+
+
+async def test_summarize_links_menu_digests_every_link_of_the_message(tmp_path: Path) -> None:
+    async with e2e_world(tmp_path, START) as world:
+        bridge = world.article("/bridge", HEADLINE, BRIDGE_STORY)
+        schools = world.article("/schools", "Two new primary schools approved", SCHOOL_STORY)
+        async with world.bot():
+            target = await world.stub.dispatch_message(
+                "general", f"Worth reading: {bridge} and also <{schools}>.", author="reader"
+            )
+            interaction = await world.stub.dispatch_message_command(
+                "Summarize links", target, user="reader"
+            )
+            await world.stub.wait_for_response(interaction, ANSWER_TIMEOUT)
+            answers = await world.stub.state.wait_for(
+                lambda: _embeds_of(world.stub.messages_in("general"), 2), ANSWER_TIMEOUT
+            )
+        assert interaction.response_delay is not None and interaction.response_delay < DEADLINE
+        assert [e["url"] for e in answers] == [bridge, schools]
+        assert HEADLINE in answers[0]["title"]
+        assert "schools" in answers[1]["title"].lower()
+        assert_nobody_pinged(world.stub)
+
+
+def _embeds_of(messages: list[StoredMessage], count: int) -> list[JSON] | None:
+    embeds = [e for m in messages for e in m.embeds]
+    return embeds if len(embeds) >= count else None
+
+
+async def test_mentions_in_an_article_ping_nobody(tmp_path: Path) -> None:
+    async with e2e_world(tmp_path, START) as world:
+        url = world.article("/ferry", "@everyone Ferry timetable cut <@&456>", MENTION_STORY)
+        async with world.bot():
+            interaction = await world.stub.dispatch_interaction("summarize", {"url": url})
+            message = await world.stub.wait_for_response(interaction, ANSWER_TIMEOUT)
+            target = await world.stub.dispatch_message("general", f"ferry news {url} <@123>")
+            menu = await world.stub.dispatch_message_command("Summarize links", target)
+            await world.stub.wait_for_response(menu, ANSWER_TIMEOUT)
+        assert message.embeds and "Ferry timetable cut" in embed_text(message)
+        assert_nobody_pinged(world.stub)
+
+
+@pytest.mark.parametrize("command", ["digest channel", "digest now"])
+async def test_configuring_needs_manage_server(tmp_path: Path, command: str) -> None:
+    async with e2e_world(tmp_path, START) as world, world.bot():
+        options = {"channel": world.stub.channel("news")} if command == "digest channel" else {}
+        try:
+            await world.stub.dispatch_interaction(command, options, user="reader")
+        except PermissionError:
+            return  # Discord itself hides the command from people without the permission
+        [answer] = await world.stub.wait_for_messages("general", 1, ANSWER_TIMEOUT)
+        assert answer.ephemeral and "Manage Server" in answer.content
+        show = await world.stub.dispatch_interaction("digest show", user="reader")
+        shown = await world.stub.wait_for_response(show, ANSWER_TIMEOUT)
+        assert f"<#{world.stub.channel('news').id}>" not in shown.content
