@@ -30,14 +30,23 @@ def test_strictly_after() -> None:
     assert next_run(due - dt.timedelta(seconds=1), dt.time(8, 0), BERLIN) == due
 
 
-def test_spring_forward_keeps_local_hour() -> None:
-    # Clocks go 02:00 CET → 03:00 CEST on Sunday 29 March 2026.
-    saturday = next_run(utc(2026, 3, 27, 12, 0), dt.time(8, 0), BERLIN)
-    sunday = next_run(saturday, dt.time(8, 0), BERLIN)
-    assert saturday == utc(2026, 3, 28, 7, 0)
-    assert sunday == utc(2026, 3, 29, 6, 0)
-    assert sunday - saturday == dt.timedelta(hours=23)
-    assert sunday.astimezone(BERLIN).hour == 8
+@pytest.mark.parametrize(
+    ("before", "saturday", "sunday", "hours"),
+    [
+        # Clocks go 02:00 CET → 03:00 CEST on Sunday 29 March 2026: a 23-hour day.
+        (utc(2026, 3, 27, 12, 0), utc(2026, 3, 28, 7, 0), utc(2026, 3, 29, 6, 0), 23),
+        # Clocks go 03:00 CEST → 02:00 CET on Sunday 25 October 2026: a 25-hour day.
+        (utc(2026, 10, 23, 12, 0), utc(2026, 10, 24, 6, 0), utc(2026, 10, 25, 7, 0), 25),
+    ],
+)
+def test_dst_change_keeps_local_hour(
+    before: dt.datetime, saturday: dt.datetime, sunday: dt.datetime, hours: int
+) -> None:
+    first = next_run(before, dt.time(8, 0), BERLIN)
+    second = next_run(first, dt.time(8, 0), BERLIN)
+    assert (first, second) == (saturday, sunday)
+    assert second - first == dt.timedelta(hours=hours)
+    assert first.astimezone(BERLIN).hour == second.astimezone(BERLIN).hour == 8
 
 
 def test_spring_forward_skipped_time_runs_once_after_the_gap() -> None:
@@ -46,15 +55,6 @@ def test_spring_forward_skipped_time_runs_once_after_the_gap() -> None:
     assert run == utc(2026, 3, 29, 1, 30)
     assert run.astimezone(BERLIN).time() == dt.time(3, 30)
     assert next_run(run, dt.time(2, 30), BERLIN) == utc(2026, 3, 30, 0, 30)
-
-
-def test_autumn_fall_back_keeps_local_hour() -> None:
-    # Clocks go 03:00 CEST → 02:00 CET on Sunday 25 October 2026.
-    saturday = next_run(utc(2026, 10, 23, 12, 0), dt.time(8, 0), BERLIN)
-    sunday = next_run(saturday, dt.time(8, 0), BERLIN)
-    assert saturday == utc(2026, 10, 24, 6, 0)
-    assert sunday == utc(2026, 10, 25, 7, 0)
-    assert sunday - saturday == dt.timedelta(hours=25)
 
 
 def test_autumn_repeated_time_runs_only_at_first_occurrence() -> None:
