@@ -65,28 +65,20 @@ class Endpoints:
     """Where discord.py connects: Discord itself, or a stand-in (tests, self-hosted proxies).
 
     discord.py keeps the REST base and the gateway URL as class attributes, so pointing
-    them elsewhere is process-wide; `restore` puts the previous values back on close.
+    them elsewhere is process-wide. They are left pointed after the bot closes: a bot still
+    running in the same process must never fall back to Discord itself.
     """
 
     def __init__(self, api_base: str, gateway_url: str) -> None:
         self.api_base = api_base.rstrip("/")
         self.gateway_url = gateway_url
-        self._saved: tuple[str, yarl.URL] | None = None
 
     def apply(self) -> None:
         """Point discord.py at the configured endpoints (no-op for the defaults)."""
-        if self._saved is None:
-            self._saved = (Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY)
         if self.api_base:
             Route.BASE = self.api_base
         if self.gateway_url:
             DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self.gateway_url)
-
-    def restore(self) -> None:
-        """Undo `apply`."""
-        if self._saved is not None:
-            Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = self._saved
-            self._saved = None
 
 
 class DigestBot(commands.Bot):
@@ -158,7 +150,6 @@ class DigestBot(commands.Bot):
             if self.rewriter is not None:
                 await self.rewriter.aclose()
             await self.db.close()
-            self.endpoints.restore()
 
 
 def create_bot(settings: Settings, *, clock: Callable[[], dt.datetime] | None = None) -> DigestBot:
