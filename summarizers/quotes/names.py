@@ -35,6 +35,7 @@ _PHRASE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]
 _NICKNAME = re.compile(
     rf"\b([{_UPPER}][\w'’-]+) ['‘\"“]([{_UPPER}][^'’\"”\n]{{0,30}})['’\"”] ([{_UPPER}][\w'’-]+)"
 )
+_AGE = re.compile(r",\s*\d{1,3},")
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -123,6 +124,7 @@ class NameIndex:
     """Every name mention of a text, for finding a mention and its fullest form."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
         self.mentions: list[Mention] = []
         bare: list[re.Match[str]] = []
         for match in _PHRASE.finditer(text):
@@ -158,8 +160,9 @@ class NameIndex:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
 
     def is_person(self, mention: Mention) -> bool:
-        """A person's name, or a short form of one named in full elsewhere ("Gedney")."""
-        if mention.is_person:
+        """A person's name, a short form of one named in full elsewhere ("Gedney"), or a
+        name given with an age ("Umma, 25,")."""
+        if mention.is_person or _AGE.match(self._text, mention.end):
             return True
         return any(o.is_person and _same_person(mention.core, o.core) for o in self.mentions)
 

@@ -202,13 +202,15 @@ class Attributor:
             inverted = self._inverted(words, verb)
             if inverted is not None:
                 return inverted
-        head = self._noun_phrase(words, 0)
-        if head is not None and head.mention is not None and verb > 0:
-            # "Åsberg, a 25-year-old officer with the police in Uppsala, Sweden, told ..."
-            after = _index_after(words, head.mention.end)
-            if after is not None and (after == verb or words[after].text == ","):
-                return head
-        return self._subject(words, verb)
+        cue: _Cue | None
+        if head is not None and head.mention is not None and (after_head == verb or appositive):
+            cue = head  # "Åsberg, a 25-year-old officer with the police in Uppsala, told ..."
+        else:
+            cue = self._subject(words, verb)
+        if cue is not None and cue.mention is not None and words[verb].low in _REPORTED:
+            if not self.names.is_person(cue.mention):
+                return None  # "..., the Guardian reported": the outlet, not the speaker
+        return cue
 
     def _cue_before(self, tokens: list[_Token]) -> _Cue | None:
         words = [t for t in tokens if t.text not in "\"“”„«»‘’'"]
@@ -220,7 +222,9 @@ class Attributor:
                 # The verb nearest the quote decides; an earlier one belongs to other words.
                 cue = self._subject(words, verb)
                 clause_start = verb == 0 or not words[verb - 1].text[:1].isalnum()
-                if cue is None and clause_start and words[verb].low not in NOT_INVERTED:
+                passive = verb + 1 < len(words) and words[verb + 1].low == "by"
+                invertible = clause_start and words[verb].low not in NOT_INVERTED
+                if cue is None and (invertible or passive):
                     cue = self._inverted(words, verb)
                 return cue if cue is not None else _Cue(unknown=True)
         return None
@@ -462,9 +466,10 @@ class Attributor:
         if before.paragraph < sentence.paragraph - 1:
             return None
         cue = self._cue_before(self._tokens(before.start, before.end))
-        if cue is not None and cue.mention is not None:
-            return cue.mention
-        return None
+        if cue is None or cue.unknown:
+            return None
+        # "Scott says she showed him what he described as propaganda. 'She showed ...'"
+        return self._resolve(cue, span, previous, previous_span)
 
     def _paragraph_start(self, pos: int, back: int) -> int:
         sentence = self._sentence_at(pos)
@@ -546,7 +551,7 @@ def _is_verb(words: list[_Token], index: int) -> bool:
 
 
 def _is_gerund(words: list[_Token], index: int) -> bool:
-    return words[index].low.endswith("ing") and index > 0
+    return words[index].low.endswith("ing")
 
 
 def _is_tag(sentence: str) -> bool:
