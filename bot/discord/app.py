@@ -1,4 +1,11 @@
-"""The bot: `create_bot` builds it, `run_bot` runs it until stopped (`digestbot run`)."""
+"""The bot: `create_bot` builds it, `run_bot` runs it until stopped (`digestbot run`).
+
+Driving it from tests: `bot = create_bot(settings, clock=fake_clock)` with
+`discord_api_base`/`discord_gateway_url` pointing at a stand-in, then `bot.start(token)` in a
+task and `bot.close()` to stop. The digest timer is `bot.scheduler`: set its `interval`
+(seconds between passes), call `wake()` after moving the clock, `await drain()` to wait for
+runs in progress. State is in `bot.guild_settings`, `bot.queue` and `bot.ledger`.
+"""
 
 from __future__ import annotations
 
