@@ -7,6 +7,7 @@ import socket
 
 import pytest
 
+from bot.settings import Settings, SettingsError
 from summarizers.errors import BlockedAddressError, FetchError
 from summarizers.fetch.guard import (
     CREDENTIALS_MESSAGE,
@@ -218,3 +219,19 @@ def test_socket_gate_refuses_unapproved_addresses_before_creating_a_socket() -> 
     approved = (socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", ("93.184.216.34", 80))
     sock = guard.socket_factory(approved)  # created, never connected
     sock.close()
+
+
+def test_settings_build_fetch_options_and_name_a_bad_allow_list() -> None:
+    env = {
+        "DIGESTBOT_ALLOW_HOSTS": "127.0.0.1, 10.1.0.0/16",
+        "DIGESTBOT_CONNECT_TIMEOUT": "2",
+        "DIGESTBOT_FETCH_TIMEOUT": "7",
+        "DIGESTBOT_MAX_PAGE_BYTES": "1000",
+    }
+    options = Settings.load(env, dotenv_path=None).fetch_options()
+    assert options.allow_hosts == ("127.0.0.1", "10.1.0.0/16")
+    assert (options.connect_timeout, options.total_timeout, options.max_bytes) == (2, 7, 1000)
+    assert options.max_redirects == 5
+    bad = Settings.load({"DIGESTBOT_ALLOW_HOSTS": "10.0.0.0/99"}, dotenv_path=None)
+    with pytest.raises(SettingsError, match="DIGESTBOT_ALLOW_HOSTS"):
+        bad.fetch_options()
