@@ -177,6 +177,13 @@ async def test_total_time_bounds_the_retries() -> None:
     assert digest.method == "extractive (llm: service unavailable)"
 
 
+async def test_one_time_budget_covers_the_repair_request_too() -> None:
+    script = [Reply(BAD_NUMBER, delay=0.1), Reply(GOOD, delay=5.0)]
+    stub, outcome = await rewrite_with(script, max_wait=0.6, timeout=5.0)
+    assert len(stub.requests) == 2
+    assert outcome.digest.method == "extractive (llm: timed out)"
+
+
 async def test_malformed_json_gets_one_repair_then_falls_back() -> None:
     stub, outcome = await rewrite_with(then=Reply("Sure! {headline: Brookhaven, points: ["))
     digest = outcome.digest

@@ -60,13 +60,14 @@ class ChatClient:
         """Release the HTTP connection pool."""
         await self._sdk.close()
 
-    async def complete(self, messages: Sequence[Mapping[str, str]]) -> Completion:
-        """Send `messages` (role, content), retrying transient failures; raise the last error
-        if all fail."""
+    async def complete(self, messages: Sequence[Mapping[str, str]], deadline: float) -> Completion:
+        """Send `messages` (role, content), retrying transient failures until `deadline`
+        (event-loop time); raise the last error, or TimeoutError at the deadline."""
         params = cast(list[ChatCompletionMessageParam], [dict(m) for m in messages])
-        async for attempt in retrying(self.options, self._sleep):
-            with attempt:
-                return await self._once(params)
+        async with asyncio.timeout_at(deadline):
+            async for attempt in retrying(self.options, deadline, self._sleep):
+                with attempt:
+                    return await self._once(params)
         raise AssertionError("unreachable: tenacity re-raises the last error")
 
     async def _once(self, messages: list[ChatCompletionMessageParam]) -> Completion:
@@ -87,7 +88,8 @@ class ChatClient:
                 model=self.options.model,
                 messages=messages,
                 temperature=self.options.temperature,
-                response_format={"type": "json_object"} if json_mode else openai.omit,
+                # Through extra_body: the same call then works on every SDK major version.
+                extra_body={"response_format": {"type": "json_object"}} if json_mode else None,
             )
         text = response.choices[0].message.content or "" if response.choices else ""
         usage: Usage = {}

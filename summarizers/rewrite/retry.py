@@ -4,7 +4,7 @@ The SDK's own retries are off (`max_retries=0`), so this is the only place that 
 Retried: 408, 409, 429, 5xx, timeouts and connection errors. Never retried: every other
 status (400, 401, 403, 404, 422...). Waits grow exponentially with jitter, a server's
 `retry-after-ms` / `Retry-After` wins when present, and every wait is capped; attempts and
-total time are both bounded.
+total time (a deadline shared by every request of one rewrite) are both bounded.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from tenacity import (
     RetryCallState,
     retry_if_exception,
     stop_after_attempt,
-    stop_before_delay,
     wait_exponential,
     wait_random,
 )
+from tenacity.stop import stop_base
 
 from summarizers.rewrite.options import LLMOptions
 
@@ -97,13 +97,24 @@ def _log_retry(state: RetryCallState) -> None:
     )
 
 
+class StopAtDeadline(stop_base):
+    """tenacity stop: the next wait would end at or after `deadline` (event-loop time)."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+
+    def __call__(self, state: RetryCallState) -> bool:
+        return asyncio.get_running_loop().time() + (state.upcoming_sleep or 0.0) >= self.deadline
+
+
 def retrying(
-    options: LLMOptions, sleep: Callable[[float], Awaitable[None]] | None = None
+    options: LLMOptions, deadline: float, sleep: Callable[[float], Awaitable[None]] | None = None
 ) -> AsyncRetrying:
-    """A fresh tenacity controller for one request; re-raises the last error when it gives up."""
+    """A fresh tenacity controller for one request: at most `options.attempts` attempts, no
+    wait past `deadline` (event-loop time); re-raises the last error when it gives up."""
     return AsyncRetrying(
         retry=retry_if_exception(is_retryable),
-        stop=stop_after_attempt(max(1, options.attempts)) | stop_before_delay(options.max_wait),
+        stop=stop_after_attempt(max(1, options.attempts)) | StopAtDeadline(deadline),
         wait=RetryWait(options),
         before_sleep=_log_retry,
         reraise=True,

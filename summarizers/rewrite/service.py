@@ -167,13 +167,17 @@ class Rewriter:
             headline=article.headline or "(none)",
             article=article.text[:ARTICLE_CHARS],
         )
+        # One time budget for the whole rewrite, repair included (queueing excluded).
+        deadline = asyncio.get_running_loop().time() + self.options.max_wait
         answer = None
         for turn in range(2):
             if answer is not None:
+                if asyncio.get_running_loop().time() >= deadline:
+                    break
                 problems = "\n".join(f"- {p.detail}" for p in answer.verdict.problems)
                 messages += [{"role": "assistant", "content": answer.text}]
                 messages += self._repair.render(problems=problems)
-            completion = await client.complete(messages)
+            completion = await client.complete(messages, deadline)
             spent.update(add_usage(spent, completion.usage))
             answer = _check(completion.text, ref, max_points, len(digest.quotes))
             if not answer.verdict.problems:
