@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 class LLMOptions:
     """How to reach the LLM and how hard to try before falling back to the extractive digest.
 
-    `attempts` and `max_wait` bound every request (retries included); `backoff_initial` and
-    `backoff_max` shape the exponential backoff, and `backoff_max` also caps a server's
-    `Retry-After`.
+    `attempts` bounds the tries of each request; `max_wait` bounds the seconds one whole
+    rewrite (its repair request included) may take; `timeout` bounds one HTTP exchange.
+    `backoff_initial` and `backoff_max` shape the exponential backoff, and `backoff_max` also
+    caps a server's `Retry-After`.
     """
 
     api_key: str = field(default="", repr=False)
