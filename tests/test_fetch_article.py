@@ -6,13 +6,12 @@ the walls that stand in front of such stories on real sites.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import AsyncIterator
 
 import pytest
 
 from summarizers.errors import HttpStatusError, NotAnArticleError
-from summarizers.fetch import FetchOptions, fetch_article
+from summarizers.fetch import fetch_article
 from summarizers.fetch.walls import (
     CONSENT_WALL,
     LOGIN_WALL,
@@ -21,7 +20,7 @@ from summarizers.fetch.walls import (
     find_wall,
 )
 from summarizers.models import Article
-from tests.servers.web import HOST, ConnectionLog, FakeDNS, WebServer
+from tests.servers.web import HOST, FakeDNS, WebServer
 
 STORY = [
     "The city council voted on Tuesday to approve a new budget that doubles spending on public "
@@ -107,44 +106,30 @@ async def web() -> AsyncIterator[WebServer]:
         yield server
 
 
-@pytest.fixture
-def log() -> ConnectionLog:
-    return ConnectionLog()
-
-
-def local(log: ConnectionLog, **changes: object) -> FetchOptions:
-    base = FetchOptions(allow_hosts=(HOST,), total_timeout=5.0, on_connect=log)
-    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
-
-
-async def test_a_story_becomes_an_article_with_its_canonical_url(
-    web: WebServer, log: ConnectionLog
-) -> None:
+async def test_a_story_becomes_an_article_with_its_canonical_url(web: WebServer) -> None:
     canonical = '<link rel="canonical" href="/news/library-budget?utm_source=rss&id=7#top">'
     url = web.page("/s?fbclid=abc", story_page(head=canonical, tail=COOKIE_BANNER))
-    page, article = await fetch_article(url, local(log))
+    page, article = await fetch_article(url, web.options())
     assert page.final_url == url
     assert article.url == web.url("/news/library-budget?id=7")
     assert article.headline is not None and "library budget" in article.headline
     assert "deciding vote" in article.text
     assert "cookies" not in article.text
     assert article.word_count > 150
-    assert log.hosts == {HOST}
+    assert web.connections.hosts == {HOST}
 
 
-async def test_a_canonical_link_to_another_site_is_not_believed(
-    web: WebServer, log: ConnectionLog
-) -> None:
+async def test_a_canonical_link_to_another_site_is_not_believed(web: WebServer) -> None:
     claim = '<link rel="canonical" href="https://www.famous-paper.example/story">'
     url = web.page("/copy?utm_medium=social", story_page(head=claim))
-    _, article = await fetch_article(url, local(log))
+    _, article = await fetch_article(url, web.options())
     assert article.url == web.url("/copy")
 
 
-async def test_plain_text_pages_are_cleaned_as_text(web: WebServer, log: ConnectionLog) -> None:
+async def test_plain_text_pages_are_cleaned_as_text(web: WebServer) -> None:
     text = "Council doubles library budget\n\n" + "\n\n".join(STORY)
     url = web.page("/story.txt", text, content_type="text/plain; charset=utf-8")
-    _, article = await fetch_article(url, local(log))
+    _, article = await fetch_article(url, web.options())
     assert article.paragraphs[0].startswith("The city council voted")
     assert article.url == url
 
@@ -162,29 +147,27 @@ async def test_plain_text_pages_are_cleaned_as_text(web: WebServer, log: Connect
     ids=["consent", "paywall", "login", "javascript", "short", "empty"],
 )
 async def test_pages_that_are_not_articles_are_refused(
-    web: WebServer, log: ConnectionLog, html: str, message: str
+    web: WebServer, html: str, message: str
 ) -> None:
     url = web.page("/wall", html)
     with pytest.raises(NotAnArticleError) as caught:
-        await fetch_article(url, local(log))
+        await fetch_article(url, web.options())
     assert str(caught.value) == message
 
 
-async def test_a_redirect_to_a_consent_host_is_a_consent_wall(
-    web: WebServer, log: ConnectionLog
-) -> None:
+async def test_a_redirect_to_a_consent_host_is_a_consent_wall(web: WebServer) -> None:
     dns = FakeDNS({"news.test": [[HOST]], "consent.news.test": [[HOST]]})
     gate = f"http://consent.news.test:{web.port}/collect?sessionId=1"
     web.redirect("/story", gate)
     web.page("/collect?sessionId=1", "<html><body><p>One moment, please.</p></body></html>")
     with pytest.raises(NotAnArticleError, match=CONSENT_WALL):
-        await fetch_article(f"http://news.test:{web.port}/story", local(log, resolver=dns))
-    assert log.hosts == {HOST}
+        await fetch_article(f"http://news.test:{web.port}/story", web.options(resolver=dns))
+    assert web.connections.hosts == {HOST}
 
 
-async def test_fetch_errors_pass_through(web: WebServer, log: ConnectionLog) -> None:
+async def test_fetch_errors_pass_through(web: WebServer) -> None:
     with pytest.raises(HttpStatusError, match=r"\(404\)"):
-        await fetch_article(web.url("/missing"), local(log))
+        await fetch_article(web.url("/missing"), web.options())
 
 
 def article(paragraphs: list[str]) -> Article:

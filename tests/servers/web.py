@@ -2,8 +2,9 @@
 
     async with WebServer() as web:
         url = web.page("/story", "<html>...</html>")
-        page = await fetch_page(url, FetchOptions(allow_hosts=("127.0.0.1",)))
+        page = await fetch_page(url, web.options())
         assert web.requests[0].path == "/story"
+        assert web.connections.hosts == {"127.0.0.1"}
 
 Synchronous tests (a CLI subprocess, say) use `with WebServer().running() as web:`, which
 serves from a background thread. Every route is registered before or while serving; unknown
@@ -14,6 +15,7 @@ bounded in time and count, so a broken client cannot hang a test run.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import gzip
 import ssl
 import threading
@@ -22,9 +24,12 @@ from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import TracebackType
+from typing import Any
 
 import brotli
 from aiohttp import web
+
+from summarizers.fetch import FetchOptions
 
 Handler = Callable[[web.BaseRequest], Awaitable[web.StreamResponse]]
 HOST = "127.0.0.1"
@@ -46,6 +51,7 @@ class WebServer:
 
     def __init__(self, ssl_context: ssl.SSLContext | None = None) -> None:
         self.ssl_context = ssl_context
+        self.connections = ConnectionLog()
         self.routes: dict[str, Handler] = {}
         self.requests: list[RecordedRequest] = []
         self.port = 0
@@ -104,6 +110,18 @@ class WebServer:
         loop.run_until_complete(self.start())
         ready.set()
         loop.run_forever()
+
+    def options(self, **changes: Any) -> FetchOptions:
+        """Fetch options that reach 127.0.0.1 only, with short limits for fast tests, and
+        record every connection attempt in `connections`."""
+        base = FetchOptions(
+            allow_hosts=(HOST,),
+            connect_timeout=1.0,
+            total_timeout=3.0,
+            max_bytes=200_000,
+            on_connect=self.connections,
+        )
+        return dataclasses.replace(base, **changes)
 
     # -- routes ----------------------------------------------------------------------
 
