@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.discord.poster import PostingError
+from bot.discord.poster import MessageRejected, PostingError
 from bot.discord.runner import DigestRunner
 from bot.discord.scheduler import Scheduler
 from bot.render.embeds import Failure, Message
@@ -64,6 +64,7 @@ class Channel:
     crash_at: int | None = None  # 0-based number of the send that crashes
     lands_before_crash: bool = True
     refuse: bool = False
+    reject_at: int | None = None  # 0-based number of the send Discord refuses for good
     sends: int = 0
 
     async def send(self, channel_id: int, message: Message, nonce: int) -> int:
@@ -71,6 +72,8 @@ class Channel:
             raise PostingError("I am not allowed to post in the digest channel.")
         attempt, self.sends = self.sends, self.sends + 1
         self.nonces.append(nonce)
+        if attempt == self.reject_at:
+            raise MessageRejected("400 Bad Request: invalid embed")
         if attempt == self.crash_at and not self.lands_before_crash:
             raise Crash
         message_id = 1000 + len(self.posted)
@@ -173,6 +176,23 @@ async def test_a_refused_channel_fails_the_run_and_keeps_the_links(tmp_path: Pat
         finished = await Ledger(store).get(run.id)
         assert finished is not None and finished.state == "failed"
         assert [link.url for link in await Queue(store).pending(GUILD)] == ["https://ok.test/1"]
+
+
+async def test_a_message_refused_for_good_is_skipped_not_retried(tmp_path: Path) -> None:
+    channel, clock = Channel(reject_at=1), Clock(NOW)
+    async with Database(tmp_path / "bot.sqlite3") as db:
+        store = Store(db)
+        await queue_links(store, *LINKS)
+        run = await Ledger(store).start_run(GUILD, NEWS, "slot", NOW.date(), NOW)
+        assert run is not None
+        await make_runner(store, channel, clock).run(run)
+        states = [p.state for p in await Ledger(store).posts(run.id)]
+        finished = await Ledger(store).get(run.id)
+    assert states == ["sent", "rejected", "sent"]
+    assert channel.sends == 3
+    markers = [(content or "").splitlines()[-1] for content in channel.contents()]
+    assert markers == ["-# digest 1 · part 1/3", "-# digest 1 · part 3/3"]
+    assert finished is not None and finished.state == "done"
 
 
 async def scheduled(store: Store, clock: Clock) -> Scheduler:

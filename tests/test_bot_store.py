@@ -155,6 +155,21 @@ async def test_a_failed_run_gives_its_links_back(store: Store) -> None:
     ]
     failed = await ledger.get(run.id)
     assert failed is not None and failed.state == "failed"
+    assert await ledger.last_failure(GUILD) == "The digest channel is gone."
+    assert await ledger.last_failure(OTHER) is None
+
+
+async def test_a_failed_run_that_posted_keeps_its_links(store: Store) -> None:
+    queue, ledger = Queue(store), Ledger(store)
+    await queue.add(GUILD, "https://e.test/1", "https://e.test/1", None, NOW)
+    run = await ledger.start_run(GUILD, CHANNEL, "s", NOW.date(), NOW)
+    assert run is not None
+    await ledger.save_plan(run.id, [{"content": "a", "embeds": []}, {"content": "b", "embeds": []}])
+    await ledger.mark_sent(run.id, 0, 1)
+    await ledger.mark_rejected(run.id, 1)
+    await ledger.finish(run.id, NOW, failure="The digest channel is gone.")
+    assert await queue.pending(GUILD) == []  # posting them again would repeat stories
+    assert [p.state for p in await ledger.posts(run.id)] == ["sent", "rejected"]
 
 
 async def test_transaction_rolls_back_on_error(store: Store) -> None:

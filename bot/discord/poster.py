@@ -16,6 +16,10 @@ class PostingError(DigestbotError):
     """The digest cannot be posted at all (channel gone, not allowed): retrying won't help."""
 
 
+class MessageRejected(Exception):
+    """Discord refused one message for good (a 4xx other than 403, 404 and 429)."""
+
+
 def post_nonce(guild_id: int, slot: str, seq: int) -> int:
     """A stable nonce per planned message: Discord refuses a repeat sent soon after a crash."""
     digest = hashlib.sha256(f"{guild_id}:{slot}:{seq}".encode()).digest()
@@ -55,6 +59,12 @@ class ChannelPoster:
             raise PostingError("I am not allowed to post in the digest channel.") from None
         except discord.NotFound:
             raise PostingError("The digest channel no longer exists.") from None
+        except discord.HTTPException as exc:
+            # discord.py waits out 429s and retries 5xx itself; what is left of 4xx is about
+            # this message, and sending it again would fail again.
+            if 400 <= exc.status < 500 and exc.status != 429:
+                raise MessageRejected(str(exc)) from exc
+            raise
         return sent.id
 
     async def find(self, channel_id: int, message: Message, after: int | None) -> int | None:

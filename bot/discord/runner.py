@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from bot.discord.poster import PostingError, post_nonce
+from bot.discord.poster import MessageRejected, PostingError, post_nonce
 from bot.render.embeds import Failure, Message, digest_messages, story_embed
 from bot.store.posts import Ledger, Run
 from summarizers.models import Digest
@@ -71,8 +71,8 @@ class DigestRunner:
     async def _post(self, run: Run) -> None:
         anchor: int | None = None  # the last message of this run known to be posted
         for post in await self.ledger.posts(run.id):
-            if post.state == "sent":
-                anchor = post.message_id
+            if post.state in ("sent", "rejected"):
+                anchor = post.message_id or anchor
                 continue
             message = Message.from_payload(post.payload)
             if post.state == "sending":
@@ -84,5 +84,10 @@ class DigestRunner:
                     continue
             await self.ledger.mark_sending(run.id, post.seq)
             nonce = post_nonce(run.guild_id, run.slot, post.seq)
-            anchor = await self.poster.send(run.channel_id, message, nonce)
+            try:
+                anchor = await self.poster.send(run.channel_id, message, nonce)
+            except MessageRejected as exc:
+                log.error("digest %s: Discord refused message %d: %s", run.id, post.seq, exc)
+                await self.ledger.mark_rejected(run.id, post.seq)
+                continue
             await self.ledger.mark_sent(run.id, post.seq, anchor)

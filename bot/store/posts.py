@@ -141,17 +141,32 @@ class Ledger:
         """Written once Discord confirmed the message."""
         await self._mark(run_id, seq, "sent", message_id)
 
+    async def mark_rejected(self, run_id: int, seq: int) -> None:
+        """Discord refused the message for good; it is not tried again."""
+        await self._mark(run_id, seq, "rejected", None)
+
+    async def last_failure(self, guild_id: int) -> str | None:
+        """Why the server's latest digest failed, when it did."""
+        row = await self.store.fetchone(
+            "SELECT state, note FROM digest_runs WHERE guild_id = ? ORDER BY id DESC LIMIT 1",
+            (guild_id,),
+        )
+        return row["note"] if row is not None and row["state"] == "failed" else None
+
     async def finish(self, run_id: int, now: dt.datetime, *, failure: str | None = None) -> None:
-        """Close a run. A failed run gives its links back to the queue for the next digest."""
+        """Close a run. A failed run that posted nothing gives its links back to the queue."""
         async with self.store.transaction() as conn:
             await conn.execute(
                 "UPDATE digest_runs SET state = ?, note = ?, finished_at = ? WHERE id = ?",
                 ("failed" if failure else "done", failure, to_epoch(now), run_id),
             )
             if failure:
+                # Only when none of the run reached the channel, so no story is posted twice;
                 # OR IGNORE: a link re-queued meanwhile stays queued once.
                 await conn.execute(
-                    "UPDATE OR IGNORE queue SET run_id = NULL WHERE run_id = ?", (run_id,)
+                    "UPDATE OR IGNORE queue SET run_id = NULL WHERE run_id = ? AND NOT EXISTS"
+                    " (SELECT 1 FROM digest_posts WHERE run_id = ? AND state = 'sent')",
+                    (run_id, run_id),
                 )
 
     async def open_runs(self) -> list[Run]:

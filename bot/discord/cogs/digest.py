@@ -130,6 +130,8 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
         config = await self.bot.guild_settings.get(guild_id)
         links = await self.bot.queue.pending(guild_id)
         lines = [_when(config), _where(config)]
+        if failure := await self.bot.ledger.last_failure(guild_id):
+            lines.append(f"The last digest could not be posted: {failure}")
         if config.watch_channel_id is not None:
             lines.append(f"Links posted in <#{config.watch_channel_id}> are queued.")
         lines.append(f"**Queue** ({len(links)}):" if links else "The queue is empty.")

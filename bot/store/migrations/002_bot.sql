@@ -49,11 +49,12 @@ CREATE INDEX queue_run ON queue (run_id);
 
 -- The messages of a planned run, in order. 'sending' is written before the request and
 -- 'sent' after it, so a crash between the two is known to be ambiguous and checked on resume.
+-- 'rejected': Discord refused that one message for good (a 4xx); the rest still go out.
 CREATE TABLE digest_posts (
     run_id     INTEGER NOT NULL REFERENCES digest_runs (id) ON DELETE CASCADE,
     seq        INTEGER NOT NULL,
     payload    TEXT NOT NULL,              -- JSON: {"content": str | null, "embeds": [...]}
-    state      TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'sent')),
+    state      TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'sent', 'rejected')),
     message_id INTEGER,
     PRIMARY KEY (run_id, seq)
 );
