@@ -36,9 +36,22 @@ _STAMP = re.compile(
 _WIDGET = re.compile(
     r"^(share|teilen|partager|compartir|tweet|email|print|advertisement|anzeige|werbung|"
     r"publicité|publicidad|comments?|kommentare?|commentaires?|comentarios?|\d+ comments?|"
-    r"view comments|tags?|schlagwörter|mots-clés|etiquetas)\W*$",
+    r"view comments|tags?|schlagwörter|mots-clés|etiquetas|(order )?reprints?|"
+    r"print (this )?(article|page|story)|drucken|imprimer|imprimir)\W*$",
     re.IGNORECASE,
 )
+# Taxonomy, newsletter-box titles and affiliate disclosures.
+_LABEL = re.compile(
+    r"^((categor(y|ies)|filed under|tags?|kategorien?|rubrik|schlagworte|catégories?|"
+    r"categorías?|etiquetas)\s*:|[\w .’'&-]{0,40}\bnewsletter$)",
+    re.IGNORECASE,
+)
+_DISCLOSURE = re.compile(
+    r"\b(may|might|will) (receive|earn|get) (a )?(small )?(compensation|commissions?|"
+    r"share of the sale)\b",
+    re.IGNORECASE,
+)
+_MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
 _CREDIT = re.compile(
     r"^(photo|image|picture|foto|bild|crédit|credit)s?\s*(:|by\b|credit\b|©)", re.IGNORECASE
 )
@@ -56,11 +69,13 @@ _CALL_TO_ACTION = re.compile(
     r"spenden sie|inscrivez-vous|abonnez-vous|suscr[íi]bete|síguenos)\b",
     re.IGNORECASE,
 )
+_SIGN_UP = re.compile(r"\b(subscri\w*|sign(ing)? up|newsletters?)\b", re.IGNORECASE)
 _TAIL_LINES = 3
 _MAX_NOTE_WORDS = 40
 _URL = re.compile(r"^(https?://|www\.)\S+$|^\S+\.\w{2,4}(/\S*)?$")
 _TOP_LINES = 5  # bylines and datelines are only furniture near the top of the story
 _MIN_LINK_WORDS = 5  # shorter link paragraphs are often product names or list entries
+_MAX_TAG_WORDS = 2
 
 
 def _plain(text: str) -> str:
@@ -92,28 +107,37 @@ def is_furniture(paragraph: str, position: int, total: int, links: frozenset[str
     text = _plain(paragraph)
     if not _WORD.search(text):
         return True  # separators, stray markup: "***", "<<<>>>"
-    if any(rule.match(text) for rule in (_PROMPT, _STAMP, _WIDGET, _CREDIT)):
+    if any(rule.match(text) for rule in (_PROMPT, _STAMP, _WIDGET, _CREDIT, _LABEL)):
+        return True
+    if _DISCLOSURE.search(text):
         return True
     if position < _TOP_LINES and (
-        _BYLINE.match(text) or (len(text) < 60 and find_date(text, whole_line=True))
+        _BYLINE.match(text)
+        or (len(text) < 60 and find_date(text, whole_line=True))
+        or (len(text) < 120 and _MENU_SEPARATOR.search(text) and find_date(text))
     ):
-        return True
+        return True  # "By Jane Doe", "March 1, 2023", "March 1, 2023 | News | 3 comments"
     if (
-        position >= total - _TAIL_LINES
+        (position >= total - _TAIL_LINES or _SIGN_UP.search(text))
         and len(text.split()) < _MAX_NOTE_WORDS
         and _READER.search(text)
         and _CALL_TO_ACTION.search(text)
     ):
         return True
-    # A paragraph that is one whole link to another page: a related-story teaser. List items
-    # and short links are kept (product names, tables of contents).
-    return (
-        text in links
-        and not paragraph.lstrip().startswith("- ")
-        and len(text.split()) >= _MIN_LINK_WORDS
-        and not _URL.match(text)
-        and not text.endswith(".")
-    )
+    # A paragraph that is one whole link to another page, perhaps tagged ("[VIDEO]"): a
+    # related-story teaser. List items and short links are kept (product names, contents).
+    if paragraph.lstrip().startswith("- ") or _URL.match(text) or text.endswith("."):
+        return False
+    return _starts_with_link(text, links)
+
+
+def _starts_with_link(text: str, links: frozenset[str]) -> bool:
+    """Whether `text` is a link text of several words, perhaps followed by a tag ("[VIDEO]")."""
+    words = text.split()
+    for cut in range(max(_MIN_LINK_WORDS, len(words) - _MAX_TAG_WORDS), len(words) + 1):
+        if " ".join(words[:cut]) in links:
+            return True
+    return False
 
 
 def only_links(paragraphs: Iterable[str], links: frozenset[str]) -> bool:
