@@ -144,6 +144,11 @@ class NameIndex:
             self.mentions.append(Mention(match.start(), match.end(), full, (), ()))
             self._aliases[tuple(match.group(2).split())] = full
         self.mentions.sort(key=lambda m: m.start)
+        self._acronyms = {
+            "".join(w[0] for w in m.core if w[0].isupper()): " ".join(m.core)
+            for m in self.mentions
+            if len(m.core) >= 2
+        }
         self._by_end = {m.end: m for m in self.mentions}
         self._by_start = {m.start: m for m in self.mentions}
 
@@ -172,6 +177,10 @@ class NameIndex:
         When two people share the short form ("Jordan": Louis Jordan and Frank Jordan), the
         short form is kept rather than risking the wrong one.
         """
+        if len(mention.core) == 1 and mention.core[0].isupper():
+            spelled = self._acronyms.get(mention.core[0])
+            if spelled is not None:
+                return spelled  # "GAO" is the Government Accountability Office
         for nickname, full in self._aliases.items():
             if nickname[-len(mention.core) :] == mention.core:
                 return " ".join(full)

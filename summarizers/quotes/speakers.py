@@ -63,6 +63,9 @@ _FEMALE_TITLES = frozenset(
 )
 _CARRY_PARAGRAPHS = 2
 _CARRY_SENTENCES = 3
+_MIN_CARRY_WORDS = 4
+# Documents whose named author speaks through them ("the GAO report stated").
+_DOCUMENTS = frozenset("report statement study letter survey memo website filing ruling".split())
 # How far back (in characters) a pronoun may look for the person it stands for.
 _PRONOUN_REACH = 1500
 
@@ -100,6 +103,8 @@ class Attributor:
         self.sentences: list[Sentence] = split_sentences(text, self.language)
         self._starts = [s.start for s in self.sentences]
         self._inside = [(s.mark_start, s.mark_end) for s in spans]
+        # Quotes of a few words ('infidel') are cited words, not turns of speech.
+        self._long = [s for s in spans if len(text[s.start : s.end].split()) >= _MIN_CARRY_WORDS]
         self.genders = self._genders()
 
     def speakers(self) -> list[str | None]:
@@ -118,7 +123,9 @@ class Attributor:
                 else:
                     mention = self._resolve(cue, span, previous, previous_span)
             found.append(self.names.fullest(mention) if mention is not None else None)
-            previous, previous_span = mention, span
+            if span in self._long:
+                # A scare quote ('infidel') neither passes on nor breaks off a speaker.
+                previous, previous_span = mention, span
         return found
 
     # Finding the cue.
@@ -169,7 +176,7 @@ class Attributor:
         sentence = self._sentence_at(span.mark_start)
         start = sentence.start if sentence is not None else span.mark_start
         # Only the words since the previous quote: its own cue is not this one's.
-        start = max([start] + [b for _, b in self._inside if b <= span.mark_start])
+        start = max([start] + [s.mark_end for s in self._long if s.mark_end <= span.mark_start])
         tokens = self._tokens(start, span.mark_start)
         if tokens or sentence is None or sentence.index == 0:
             return tokens
@@ -207,9 +214,11 @@ class Attributor:
             cue = head  # "Åsberg, a 25-year-old officer with the police in Uppsala, told ..."
         else:
             cue = self._subject(words, verb)
-        if cue is not None and cue.mention is not None and words[verb].low in _REPORTED:
-            if not self.names.is_person(cue.mention):
-                return None  # "..., the Guardian reported": the outlet, not the speaker
+        outlet = (
+            cue is not None and cue.mention is not None and not self.names.is_person(cue.mention)
+        )
+        if outlet and words[verb].low in _REPORTED:
+            return None  # "..., the Guardian reported": the outlet, not the speaker
         return cue
 
     def _cue_before(self, tokens: list[_Token]) -> _Cue | None:
@@ -323,10 +332,15 @@ class Attributor:
         word = words[index]
         mention = self.names.ending_at(word.end)
         if mention is not None:
-            preceding = self.text[max(0, mention.start - 12) : mention.start].split()
-            if preceding and preceding[-1].lower() in PREPOSITIONS:
-                return None  # "members of Congress state ..."
+            head = self._head_before_preposition(words, mention)
+            if head is not None:
+                # "Smith of the BBC said": Smith; "a staffer at Wilson Security said": unnamed.
+                return self._subject(words, head + 1) if head >= 0 else None
             return _Cue(mention=mention)
+        if word.low in _DOCUMENTS and index > 0:
+            source = self.names.ending_at(words[index - 1].end)
+            if source is not None:
+                return _Cue(mention=source)  # "The GAO report stated"
         if word.low in PRONOUNS:
             return _Cue(pronoun=word.low)
         if "-" in word.low and word.low.endswith(INVERTED_PRONOUN):
@@ -334,6 +348,19 @@ class Attributor:
         if word.low == "latter" and index > 0 and words[index - 1].low == "the":
             return _Cue(role=_LATTER)
         return _role_ending(words, index)
+
+    def _head_before_preposition(self, words: list[_Token], mention: Mention) -> int | None:
+        """If a preposition comes just before the name (within three words), the index of the
+        word before that preposition (-1 at the start); else None."""
+        first = next((i for i, w in enumerate(words) if w.start >= mention.start), None)
+        if first is None:
+            return None
+        for index in range(first - 1, max(-1, first - 4), -1):
+            if words[index].low in PREPOSITIONS:
+                return index - 1
+            if not words[index].text[:1].isalpha():
+                return None
+        return None
 
     def _clause_subject(self, gerund: _Token) -> _Cue | None:
         """The last name or pronoun before `gerund` in its sentence that a verb follows."""
@@ -503,7 +530,7 @@ class Attributor:
         clause = re.split(r"[,;:]", head)[-1].split()
         if any(w.lower() in SPEECH_VERBS for w in clause[-4:]):
             return not nxt or nxt[0] in ",.;" or tail[:1] in ",.;"  # "said ... X." (inverted)
-        opens = not head.strip() or head.rstrip()[-1:] in ",;:"
+        opens = not head.strip() or head.rstrip()[-1:] in ",;:" or head.rstrip().endswith(", and")
         describing = [w for w in head.split() if not (is_title(w) or w.lower() in ROLES)]
         if not opens and any(w[:1].islower() for w in describing):
             return False  # "Team captain Lisa Moreno disagreed" is fine, "met Lisa" is not
