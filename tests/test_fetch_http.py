@@ -7,6 +7,7 @@ guard could not send a packet off the machine.
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import socket
 import ssl
@@ -244,6 +245,20 @@ async def test_a_slow_server_times_out(web: WebServer) -> None:
     with pytest.raises(FetchTimeoutError, match=r"^That site took too long to answer\.$"):
         await fetch_page(url, web.options(total_timeout=0.3))
     assert time.monotonic() - started < 2
+
+
+async def test_the_connect_limit_covers_a_slow_name_lookup(web: WebServer) -> None:
+    async def slow_dns(host: str, port: int) -> list[str]:
+        await asyncio.sleep(5)
+        return [HOST]
+
+    started = time.monotonic()
+    with pytest.raises(FetchTimeoutError):
+        await fetch_page(
+            f"http://slow.test:{web.port}/", web.options(resolver=slow_dns, connect_timeout=0.2)
+        )
+    assert time.monotonic() - started < 1.5  # the connect limit, not the 3 s total one
+    assert web.connections.attempts == []
 
 
 async def test_a_trickling_body_times_out(web: WebServer) -> None:
