@@ -55,7 +55,7 @@ def test_story_embed_shows_every_part() -> None:
     assert embed.author.name == "News Test · Jane Roe · 28 December 2017"
     assert embed.description == "• The coalition struck twelve sites.\n• Oil output fell by half."
     assert [(f.name, f.value) for f in embed.fields] == [("The minister", "> “We will not stop”")]
-    assert embed.footer.text == "Summarised by textrank"
+    assert embed.footer.text == "Method: textrank"
 
 
 def test_unattributed_quote_and_untitled_article() -> None:

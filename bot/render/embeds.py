@@ -72,7 +72,7 @@ def story_embed(digest: Digest) -> discord.Embed:
     if meta := dateline(digest):
         # Author names and footers are not Markdown: they show as typed, no escaping needed.
         embed.set_author(name=clip(_flat(meta), AUTHOR_LIMIT))
-    footer = " · ".join([f"Summarised by {digest.method}", *digest.notes])
+    footer = " · ".join([f"Method: {digest.method}", *digest.notes])
     embed.set_footer(text=clip(_flat(footer), FOOTER_LIMIT))
     for quote in digest.quotes:
         name = clip(escape(_flat(quote.speaker or "Unattributed")), FIELD_NAME_LIMIT)
