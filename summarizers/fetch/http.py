@@ -33,6 +33,8 @@ _ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"
 async def fetch_page(url: str, options: FetchOptions | None = None) -> Page:
     """Fetch `url` (following at most `max_redirects` redirects, each one re-checked).
 
+    The Page's `body` is decompressed, `charset` is the codec that decodes it, `headers`
+    has lower-case names, `url` is the link as given and `final_url` the one that answered.
     Raises FetchError (or its subclasses BlockedAddressError, FetchTimeoutError,
     HttpStatusError, UnsupportedContentError, PageTooLargeError) with one plain sentence.
     """
