@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
+import sqlite3
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from bot.store.db import Database
+
+log = logging.getLogger(__name__)
 
 
 class LLMCache:
@@ -35,7 +39,21 @@ class LLMCache:
 
 
 @asynccontextmanager
-async def open_llm_cache(path: str | Path) -> AsyncIterator[LLMCache]:
-    """An `LLMCache` on the database file at `path`, closed on exit (for one-shot commands)."""
-    async with Database(path) as db:
+async def open_llm_cache(path: str | Path) -> AsyncIterator[LLMCache | None]:
+    """An `LLMCache` on the database file at `path`, closed on exit (for one-shot commands).
+
+    Yields None, with a warning, when the file cannot be opened: rewrites then run uncached
+    rather than not at all.
+    """
+    db = Database(path)
+    try:
+        await db.open()
+    except (OSError, sqlite3.Error) as exc:
+        await db.close()
+        log.warning("LLM cache %s unavailable (%s); rewriting without it", path, exc)
+        yield None
+        return
+    try:
         yield LLMCache(db)
+    finally:
+        await db.close()
