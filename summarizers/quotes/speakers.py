@@ -36,6 +36,7 @@ _TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
 _AUXILIARIES = frozenset(
     """
     has have had was is were would will also later then further again previously had
+    to alleged understood thought believed known
     has hat hatte a avait ha había ont habe
     """.split()
 )
@@ -63,6 +64,7 @@ _FEMALE_TITLES = frozenset(
 )
 _CARRY_PARAGRAPHS = 2
 _CARRY_SENTENCES = 3
+_RELATIVES = frozenset("who which der die qui que quien".split())
 _MIN_CARRY_WORDS = 4
 # Documents whose named author speaks through them ("the GAO report stated").
 _DOCUMENTS = frozenset("report statement study letter survey memo website filing ruling".split())
@@ -345,6 +347,10 @@ class Attributor:
             return _Cue(pronoun=word.low)
         if "-" in word.low and word.low.endswith(INVERTED_PRONOUN):
             return _Cue(pronoun=word.low.rsplit("-", 1)[-1])  # "a-t-il ajouté"
+        if word.low in _RELATIVES and index > 0:
+            # "a letter written by Ms Ratcliffe which said": the name before the relative.
+            named = self.names.ending_at(words[index - 1].end)
+            return _Cue(mention=named) if named is not None else _Cue(unknown=True)
         if word.low == "latter" and index > 0 and words[index - 1].low == "the":
             return _Cue(role=_LATTER)
         return _role_ending(words, index)
