@@ -124,9 +124,16 @@ class World:
 
 
 @asynccontextmanager
-async def e2e_world(tmp_path: Path, start: dt.datetime, **overrides: Any) -> AsyncIterator[World]:
-    """A stand-in and a web server on 127.0.0.1, a manual clock at `start`, fresh settings."""
-    async with DiscordStub() as stub, WebServer() as web:
+async def e2e_world(
+    tmp_path: Path,
+    start: dt.datetime,
+    *,
+    stub_options: Mapping[str, Any] | None = None,
+    **overrides: Any,
+) -> AsyncIterator[World]:
+    """A stand-in (made with `stub_options`) and a web server on 127.0.0.1, a manual clock at
+    `start`, fresh settings with `overrides`."""
+    async with DiscordStub(**(stub_options or {})) as stub, WebServer() as web:
         settings = bot_settings(stub, tmp_path / "digestbot.sqlite3", **overrides)
         yield World(stub, web, ManualClock(start), settings)
 

@@ -31,6 +31,7 @@ from .world import INTENT_GUILD_MESSAGES, User
 API_PREFIX = "/api/v10"
 INTERACTION_DEADLINE = 3.0
 MAX_NONCE = 25
+NONCE_WINDOW = 300.0  # "the past few minutes" in Discord's documentation
 CALLBACK_MESSAGE = 4
 CALLBACK_DEFERRED_MESSAGE = 5
 CALLBACK_DEFERRED_UPDATE = 6
@@ -82,8 +83,10 @@ class RestApi:
         token: str,
         gateway_url: Callable[[], str],
         interaction_deadline: float = INTERACTION_DEADLINE,
+        nonce_window: float = NONCE_WINDOW,
     ) -> None:
         self._state = state
+        self._nonce_window = nonce_window
         self._gateway = gateway
         self._limits = limits
         self._token = token
@@ -435,9 +438,15 @@ class RestApi:
         if nonce is not None and len(str(nonce)) > MAX_NONCE:
             raise DiscordError(400, 50035, "Invalid Form Body", {"nonce": ["too long"]})
         if nonce is not None and body.get("enforce_nonce"):
-            # Discord returns the earlier message instead of making a second one.
+            # Discord returns the earlier message instead of making a second one, if the
+            # nonce was used in the past few minutes.
+            since = time.monotonic() - self._nonce_window
             for earlier in self._state.messages.values():
-                if earlier.data.get("nonce") == nonce and earlier.channel_id == channel_id:
+                if (
+                    earlier.data.get("nonce") == nonce
+                    and earlier.channel_id == channel_id
+                    and earlier.created >= since
+                ):
                     return _json(earlier.data)
         extra = {"nonce": nonce} if nonce is not None else None
         message = await self._post(channel_id, self._state.world.bot, body, extra)

@@ -21,7 +21,7 @@ from .interactions import (
 )
 from .payloads import JSON, MESSAGE_FLAG_LOADING, iso_now, member_json
 from .ratelimit import RateLimits
-from .rest import INTERACTION_DEADLINE, RestApi
+from .rest import INTERACTION_DEADLINE, NONCE_WINDOW, RestApi
 from .stalls import Stall
 from .state import RecordedRequest, StoredMessage, StubState
 from .world import (
@@ -54,6 +54,7 @@ class DiscordStub:
         heartbeat_interval_ms: int = 41_250,
         allowed_privileged_intents: int = PRIVILEGED_INTENTS,
         interaction_deadline: float = INTERACTION_DEADLINE,
+        nonce_window: float = NONCE_WINDOW,
         rate_limit: int = 50,
     ) -> None:
         self.ids = Snowflakes()
@@ -78,6 +79,7 @@ class DiscordStub:
             self.token,
             lambda: self.gateway_url,
             interaction_deadline,
+            nonce_window,
         )
         self._runner: web.AppRunner | None = None
 

@@ -39,6 +39,7 @@ class StoredMessage:
     pings: Pings
     allowed_mentions: JSON | None
     deleted: bool = False
+    created: float = field(default_factory=time.monotonic)
 
     @property
     def id(self) -> int:
