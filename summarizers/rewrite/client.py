@@ -64,10 +64,21 @@ class ChatClient:
         """Send `messages` (role, content), retrying transient failures until `deadline`
         (event-loop time); raise the last error, or TimeoutError at the deadline."""
         params = cast(list[ChatCompletionMessageParam], [dict(m) for m in messages])
-        async with asyncio.timeout_at(deadline):
-            async for attempt in retrying(self.options, deadline, self._sleep):
-                with attempt:
-                    return await self._once(params)
+        failures: list[Exception] = []
+        try:
+            async with asyncio.timeout_at(deadline):
+                async for attempt in retrying(self.options, deadline, self._sleep):
+                    with attempt:
+                        try:
+                            return await self._once(params)
+                        except Exception as exc:
+                            failures.append(exc)
+                            raise
+        except TimeoutError:
+            # Cut off by the deadline: the earlier failure (a 503, say) explains it better.
+            if failures:
+                raise failures[-1] from None
+            raise
         raise AssertionError("unreachable: tenacity re-raises the last error")
 
     async def _once(self, messages: list[ChatCompletionMessageParam]) -> Completion:
