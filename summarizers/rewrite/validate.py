@@ -78,8 +78,12 @@ class Reference:
     def __init__(self, article: Article, digest: Digest) -> None:
         self.article = article
         self.text = article.text
+        # The article's language code, detected when the article does not say.
+        self.language = article.language or detect_language(article.text)
         self.norm, self.where = normalise(article.text)
-        facts = " ".join(filter(None, [article.headline, article.byline, article.text]))
+        facts = " ".join(
+            filter(None, [article.headline, article.byline, article.site, article.text])
+        )
         self.words = {w.lower() for w in words(facts)}
         self.numbers = numbers(facts)
         if article.published:
@@ -92,11 +96,6 @@ class Reference:
         self.point_chars = max([POINT_CHARS, *(len(p) for p in digest.points)])
         # The digest's quotes may carry resolved speakers; the finder's cover every quote.
         self.known_quotes = [*digest.quotes, *find_quotes(article)]
-
-    @property
-    def language(self) -> str | None:
-        """The article's language code, detected when the article does not say."""
-        return self.article.language or detect_language(self.text)
 
     def locate(self, quote: str) -> tuple[int, int] | None:
         """Offsets in `article.text` of `quote`, matched after normalisation; None if absent."""
