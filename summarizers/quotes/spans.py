@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizers.quotes.lexicon import SPEECH_VERBS
 from summarizers.sentences import split_paragraphs
 
 DOUBLE = "double"
@@ -216,7 +217,7 @@ def find_spans(text: str) -> list[Span]:
                 if start < end:
                     spans.append(Span(start, end, opener.pos, p_end))
                 carried = opener
-    return [s for s in spans if s.continued or not _is_title(text, s)]
+    return [s for s in spans if s.continued or not (_is_title(text, s) or _is_scare_quote(text, s))]
 
 
 def _continues(text: str, opener: _Mark, start: int, end: int) -> bool:
@@ -265,6 +266,31 @@ def _pair_from(text: str, marks: list[_Mark], opener: _Mark) -> _Mark | None:
 
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w'’.:&-]*")
 _MINOR_WORDS = frozenset("a an and as at but by for from in of on or the to vs with".split())
+
+
+# A short quotation counts only next to a verb of saying or naming ("called the plan
+# "dangerous""); otherwise it is a scare quote or a term ("to "streamline" processing").
+_SCARE_MAX_WORDS = 3
+_NAMING_VERBS = SPEECH_VERBS | frozenset(
+    "called calls calling dubbed termed labelled labeled branded recommending recommended".split()
+)
+_CLAUSE_START = re.compile(r"(?:[.!?…]\s|\n)(?!.*(?:[.!?…]\s|\n))", re.DOTALL)
+_LOWER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _is_scare_quote(text: str, span: Span) -> bool:
+    """A quotation of a few words with no verb of saying in its sentence before it or
+    just after it."""
+    content = text[span.start : span.end]
+    if len(content.split()) > _SCARE_MAX_WORDS or content[-1] in ".,!?…":
+        return False  # long, or punctuated as an utterance ("It's sad.")
+    window = text[max(0, span.mark_start - 300) : span.mark_start]
+    boundary = _CLAUSE_START.search(window)
+    before = window[boundary.end() :] if boundary else window
+    # A few words after it too: '"We are not," she said.'
+    after = re.split(r"[.!?…\n]", text[span.mark_end : span.mark_end + 60])[0].split()[:4]
+    words = _LOWER_WORD.findall(before) + _LOWER_WORD.findall(" ".join(after))
+    return not any(w.lower() in _NAMING_VERBS for w in words)
 
 
 # A cited title at the head of a line: "Title" — Publisher, date

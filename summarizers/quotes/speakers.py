@@ -64,6 +64,7 @@ _FEMALE_TITLES = frozenset(
 )
 _CARRY_PARAGRAPHS = 2
 _CARRY_SENTENCES = 3
+_MARKS = "\"'“”‘’„‚«»‹›"
 _RELATIVES = frozenset("who which der die qui que quien".split())
 _MIN_CARRY_WORDS = 4
 # Documents whose named author speaks through them ("the GAO report stated").
@@ -377,6 +378,8 @@ class Attributor:
         for index, token in enumerate(tokens[:-1]):
             following = tokens[index + 1]
             mention = self.names.starting_at(token.start)
+            if mention is not None and self._quoted(mention.start):
+                continue
             if mention is not None:
                 following = next((t for t in tokens if t.start >= mention.end), following)
             if not following.text[:1].islower() or following.low in _NOT_VERBS:
@@ -524,6 +527,9 @@ class Attributor:
         return here is None or there is None or here.index - there.index <= _CARRY_SENTENCES
 
     def _quoted(self, pos: int) -> bool:
+        """Inside a quotation, or a word in quotation marks (an 'Out' vote)."""
+        if pos and self.text[pos - 1] in _MARKS:
+            return True
         return any(a <= pos < b for a, b in self._inside)
 
     def _is_subject(self, mention: Mention) -> bool:
