@@ -58,3 +58,20 @@ def test_endpoints_point_discord_py_elsewhere() -> None:
         assert pointed()[1] == yarl.URL("ws://127.0.0.1:9/gateway")
     finally:
         Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = before
+
+
+async def test_the_llm_rewriter_is_made_only_when_configured(tmp_path: Path) -> None:
+    db_path = str(tmp_path / "b.sqlite3")
+    plain = create_bot(Settings(db_path=db_path))
+    assert plain.rewriter is None and plain.digester.rewriter is None
+    llm = create_bot(
+        Settings(
+            db_path=db_path,
+            openai_api_key="k",
+            llm_model="some-model",
+            openai_base_url="http://127.0.0.1:9/v1",
+        )
+    )
+    assert llm.rewriter is not None and llm.digester.rewriter is llm.rewriter
+    await plain.close()
+    await llm.close()

@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import discord
@@ -36,7 +36,9 @@ from bot.store.llm_cache import LLMCache
 from bot.store.posts import Ledger
 from bot.store.queue import Queue
 from summarizers.errors import DigestbotError
-from summarizers.rewrite import Rewriter
+
+if TYPE_CHECKING:
+    from summarizers.rewrite import Rewriter
 
 log = logging.getLogger(__name__)
 
@@ -107,11 +109,7 @@ class DigestBot(commands.Bot):
         self.guild_settings = Guilds(self.store)
         self.queue = Queue(self.store)
         self.ledger = Ledger(self.store)
-        self.rewriter = (
-            Rewriter(settings.llm_options(), cache=LLMCache(self.db))
-            if settings.llm_enabled
-            else None
-        )
+        self.rewriter = _rewriter(settings, self.db)
         self.digester = Digester(settings, self.rewriter)
         runner = DigestRunner(self.ledger, self.digester, ChannelPoster(self), clock)
         self.scheduler = Scheduler(self.guild_settings, self.ledger, runner, clock)
@@ -157,6 +155,15 @@ class DigestBot(commands.Bot):
             if self.rewriter is not None:
                 await self.rewriter.aclose()
             await self.db.close()
+
+
+def _rewriter(settings: Settings, db: Database) -> Rewriter | None:
+    """The LLM rewriter, when configured (imported only then: the SDK is heavy)."""
+    if not settings.llm_enabled:
+        return None
+    from summarizers.rewrite import Rewriter
+
+    return Rewriter(settings.llm_options(), cache=LLMCache(db))
 
 
 def create_bot(settings: Settings, *, clock: Callable[[], dt.datetime] | None = None) -> DigestBot:

@@ -6,6 +6,7 @@ import asyncio
 import dataclasses
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from bot.render.embeds import Failure
 from bot.settings import Settings
@@ -14,7 +15,9 @@ from summarizers.fetch import fetch_page
 from summarizers.fetch.article import article_from_page
 from summarizers.models import Digest
 from summarizers.pipeline import summarize
-from summarizers.rewrite import Rewriter
+
+if TYPE_CHECKING:
+    from summarizers.rewrite import Rewriter
 
 log = logging.getLogger(__name__)
 
