@@ -106,6 +106,9 @@ def test_canonical_host_lowercases_names_and_rejects_junk() -> None:
         "http://[2001:db8::1]/",
         "http://[2001::1]/",
         "https://[::ffff:a9fe:a9fe]/",
+        "http://[fe80::1%25eth0]/",
+        "http://①②⑦.0.0.1/",
+        "http://0x7f.0.0.1./",
     ],
 )
 def test_private_and_special_addresses_are_refused_in_every_spelling(link: str) -> None:
@@ -152,7 +155,14 @@ def test_only_http_and_https_are_fetched(link: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "link", ["http://", "http://exa mple.com/", "http://a\nb.com/", "http://[::1/"]
+    "link",
+    [
+        "http://",
+        "http://exa mple.com/",
+        "http://a\nb.com/",
+        "http://[::1/",
+        "http://%31%32%37.0.0.1/",
+    ],
 )
 def test_malformed_links_are_invalid(link: str) -> None:
     with pytest.raises(FetchError, match="not a valid web address"):
