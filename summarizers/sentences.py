@@ -47,7 +47,10 @@ _CLOSE_QUOTES = "\"'”’»«›‹)]"
 _BOUNDARY = re.compile(
     r"(?P<punct>[.!?…]+|:(?=\s+[\"“„«»]))(?P<close>["
     + re.escape(_CLOSE_QUOTES)
-    + r"]*)(?P<space>\s+)"
+    + r"]*)(?P<space>\s+"
+    # Scraped text loses the space between paragraphs glued into one ("season.Scotland"): a
+    # word of two or more lower-case letters, the stop, then a capitalised word.
+    + r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z]))"
 )
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _WORD = re.compile(r"[^\W_](?:[^\W_]|['’\-](?=[^\W_]))*", re.UNICODE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from summarizers.extract.languages import language_support
 from summarizers.extract.registry import METHODS, select_points
 
-__all__ = ["METHODS", "select_points"]
+__all__ = ["METHODS", "language_support", "select_points"]

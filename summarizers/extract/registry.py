@@ -1,47 +1,40 @@
-"""Baseline registry: Lead-k and stock sumy methods (to be replaced by the tuned default)."""
+"""Every extractive method by name, and `select_points`, the one entry point the pipeline uses."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from sumy.models.dom import ObjectDocumentModel, Paragraph
-from sumy.models.dom import Sentence as SumySentence
-from sumy.nlp.stemmers import Stemmer
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.utils import get_stop_words
-
+from summarizers.extract.default import default_points
+from summarizers.extract.hygiene import candidates
+from summarizers.extract.sumy_methods import SUMY_FACTORIES, sumy_method
 from summarizers.models import Sentence
-from summarizers.sentences import SumyTokenizer
+
+Method = Callable[[list[Sentence], int, str], list[Sentence]]
 
 
-def _lead(sentences: list[Sentence], count: int, language: str) -> list[Sentence]:
+def lead_points(sentences: list[Sentence], count: int, language: str = "en") -> list[Sentence]:
+    """The first `count` sentences (Lead-k)."""
     return sentences[:count]
 
 
-def _lexrank(sentences: list[Sentence], count: int, language: str) -> list[Sentence]:
-    tokenizer = SumyTokenizer(language)
-    doc = ObjectDocumentModel(
-        [Paragraph([SumySentence(s.text, tokenizer) for s in sentences])]
-    )
-    summarizer = LexRankSummarizer(Stemmer("english"))
-    summarizer.stop_words = get_stop_words("english")
-    chosen = {str(s) for s in summarizer(doc, count)}
-    return [s for s in sentences if s.text in chosen][:count]
-
-
-METHODS: dict[str, Callable[[list[Sentence], int, str], list[Sentence]]] = {
-    "lead": _lead,
-    "lexrank": _lexrank,
-    "default": _lead,
+METHODS: dict[str, Method] = {
+    "default": default_points,
+    "lead": lead_points,
+    **{name: sumy_method(name) for name in SUMY_FACTORIES},
 }
 
 
 def select_points(
     sentences: list[Sentence], count: int, method: str = "default", language: str = "en"
 ) -> list[Sentence]:
-    """Pick `count` sentences with `method`; returned in article order."""
+    """Pick up to `count` key points with `method`; returned in article order.
+
+    Every method chooses among the same clean candidates (datelines cut, furniture dropped);
+    an article with nothing but furniture falls back to its raw sentences.
+    """
     try:
         fn = METHODS[method]
     except KeyError:
         raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}") from None
-    return sorted(fn(sentences, count, language), key=lambda s: s.index)
+    pool = candidates(sentences) or sentences
+    return sorted(fn(pool, count, language), key=lambda s: s.index)

@@ -1,0 +1,173 @@
+"""Which sentences can stand alone as a key point: no page furniture, no dangling references.
+
+Datelines ("LONDON (Reuters) -", "(CNN)") are cut off the front of a sentence rather than
+dropping it, since the rest is usually the story's lede; the point stays a verbatim slice of
+the article. Furniture (bylines, photo credits, "Advertisement", "Read more", ...) and
+questions to the reader are never points. Sentences that lean on the previous one ("He added
+that ...", "This comes as ...") are flagged as dangling: the selector may use them only right
+after their predecessor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from summarizers.models import Sentence
+from summarizers.sentences import words
+
+_OPEN = "\"'“‘«„‚»‹"
+_CLOSE = "\"'”’»«›‹)]"
+
+_AGENCIES = r"(?:Reuters(?: Health)?|AP|AFP|CNN(?: Money)?|dpa|Bloomberg|UPI|EFE|ANSA|PA)"
+_DATELINE = re.compile(
+    # "LONDON (Reuters) -", "NEW YORK, March 3 (Reuters) -", "(CNN) --", "(CNN)Blues ..."
+    r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{1,40}(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*)?"
+    rf"\({_AGENCIES}\)\s*(?:[-–—]+\s*)?"
+    # "PARIS — ", "BERLIN, 3. Oktober -": a capitalised place, then a dash.
+    r"|^[A-ZÀ-Ý][A-ZÀ-Ý.'’ ]{2,30}(?:,\s*[\w. ]{1,25})?\s+[-–—]{1,2}\s+"
+)
+# Furniture, whole sentence or its start, in English, German, French and Spanish.
+_FURNITURE = re.compile(
+    r"^(?:advertisement|anzeige|publicité|publicidad|werbung)\W*$"
+    r"|^(?:read more|read next|related(?: articles| stories)?:|see also|click here|scroll down"
+    r"|share this|sign up|subscribe|follow (?:us|@)|watch:|video:|photo:|photos:|image:"
+    r"|picture:|pictured:|credit:|lesen sie (?:auch|mehr)|mehr zum thema|weiterlesen|foto:"
+    r"|bild:|lire aussi|lire la suite|à lire aussi|voir aussi|leer más|lea también|ver también"
+    r"|últimas noticias|published:|updated:|last updated|zuletzt aktualisiert|mis à jour"
+    r"|actualizado)"
+    r"|\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés"
+    r"|todos los derechos reservados|may not be published, broadcast|contributed to this report"
+    r"|(?:reporting|editing|writing) by [A-Z])",
+    re.IGNORECASE,
+)
+# A photo credit: a short sentence naming a picture agency.
+_CREDIT = re.compile(
+    r"(?:\(|\b)(?:photo|photograph|picture|image|foto|bild)s?\s*(?::|by|credit)"
+    r"|getty images|\bAP Photo\b|\bEPA\b|shutterstock|\bREUTERS/|©",
+    re.IGNORECASE,
+)
+_CREDIT_MAX_WORDS = 15
+MIN_WORDS = 4
+# Words that may follow "By"/"Von"/"Par"/"Por" in a byline besides capitalised names.
+_BYLINE_GLUE = frozenset("and und et y for für pour para the of de del von van der la le".split())
+_BYLINE_START = frozenset("by von par por".split())
+_BYLINE_MAX_WORDS = 10
+
+# First words that point back to the previous sentence, per language. Multi-word entries are
+# matched on the lower-cased start of the sentence.
+_DANGLING: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "en": (
+        frozenset(
+            """
+            but and or so yet also however moreover furthermore meanwhile nevertheless
+            nonetheless still instead besides then thus therefore hence otherwise likewise
+            similarly additionally consequently indeed anyway plus he she they it his her their
+            its him them this that these those such there
+            """.split()
+        ),
+        (
+            "in addition",
+            "as a result",
+            "on the other hand",
+            "despite this",
+            "in turn",
+            "even so",
+            "at the same time",
+            "after that",
+            "because of this",
+        ),
+    ),
+    "de": (
+        frozenset(
+            """
+            aber und oder doch jedoch außerdem zudem dennoch trotzdem deshalb daher darum somit
+            allerdings auch dabei danach dazu damit ebenfalls er sie es sein seine seinen
+            seiner ihr ihre ihren ihrer dies diese dieser dieses dort
+            """.split()
+        ),
+        ("vor diesem hintergrund", "aus diesem grund"),
+    ),
+    "fr": (
+        frozenset(
+            """
+            mais et ou donc pourtant cependant toutefois néanmoins ensuite puis aussi également
+            il elle ils elles ce cela ceci ça celui celle ceux celles son sa ses leur leurs
+            """.split()
+        ),
+        ("en outre", "de plus", "par ailleurs", "en revanche", "pour autant", "c'est pourquoi"),
+    ),
+    "es": (
+        frozenset(
+            """
+            pero y o e también además entonces luego así él ella ellos ellas esto eso este
+            esta estos estas ese esa esos esas su sus asimismo
+            """.split()
+        ),
+        ("sin embargo", "por eso", "por lo tanto", "no obstante", "por su parte", "de hecho"),
+    ),
+}
+# "This year ..." or "That night ..." set a time, they do not point back.
+_TIME_WORDS = frozenset(
+    """
+    year years week weeks weekend month months morning afternoon evening night day days
+    season summer winter spring autumn fall time century decade
+    """.split()
+)
+
+
+def strip_dateline(sentence: Sentence) -> Sentence:
+    """`sentence` without a leading dateline, still a verbatim slice of the article."""
+    match = _DATELINE.match(sentence.text)
+    if match is None or match.end() >= len(sentence.text):
+        return sentence
+    cut = match.end()
+    return replace(sentence, text=sentence.text[cut:], start=sentence.start + cut)
+
+
+def is_furniture(text: str) -> bool:
+    """True for page furniture, bylines, photo credits, questions and fragments."""
+    tokens = words(text)
+    if len(tokens) < MIN_WORDS:
+        return True
+    if text.rstrip(_CLOSE).endswith("?"):
+        return True  # a question to the reader, or a quoted one: not a key point either way
+    if _FURNITURE.search(text):
+        return True
+    if len(tokens) <= _CREDIT_MAX_WORDS and _CREDIT.search(text):
+        return True
+    return _is_byline(tokens)
+
+
+def _is_byline(tokens: list[str]) -> bool:
+    if tokens[0].lower() not in _BYLINE_START or len(tokens) > _BYLINE_MAX_WORDS:
+        return False
+    return all(t[0].isupper() or t.lower() in _BYLINE_GLUE for t in tokens[1:])
+
+
+def is_dangling(text: str, language: str) -> bool:
+    """True if `text` only makes sense after the sentence before it."""
+    if text[:1] in _OPEN:
+        return False  # a quotation opens the sentence: its pronouns are the speaker's
+    single, phrases = _DANGLING.get(language[:2], _DANGLING["en"])
+    lowered = text.lower()
+    if lowered.startswith(phrases):
+        return True
+    tokens = words(text[:60])
+    if not tokens:
+        return False
+    first = tokens[0].lower()
+    if first not in single:
+        return False
+    # "This year ..." sets a time; "That's why" and "This comes as" do point back.
+    return not (len(tokens) > 1 and tokens[1].lower() in _TIME_WORDS)
+
+
+def candidates(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences that may be points, datelines cut off, furniture dropped, order kept."""
+    out = []
+    for sentence in sentences:
+        stripped = strip_dateline(sentence)
+        if not is_furniture(stripped.text):
+            out.append(stripped)
+    return out
