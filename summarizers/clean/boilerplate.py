@@ -94,7 +94,12 @@ def link_texts(tree: HtmlElement, url: str | None) -> frozenset[str]:
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith("#"):
             continue
-        if own_path is not None and urlsplit(urljoin(url or "", href)).path.rstrip("/") == own_path:
+        # The cheap substring test spares resolving every link of a long page.
+        if (
+            own_path is not None
+            and own_path in href
+            and urlsplit(urljoin(url or "", href)).path.rstrip("/") == own_path
+        ):
             continue
         text = _SPACE.sub(" ", anchor.text_content()).strip()
         if text:
