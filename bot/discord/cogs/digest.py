@@ -50,7 +50,9 @@ def _guild_id(interaction: discord.Interaction) -> int:
 
 
 @app_commands.guild_only()
-class Digest(commands.GroupCog, group_name="digest", group_description="The daily news digest"):
+class DigestCommands(
+    commands.GroupCog, group_name="digest", group_description="The daily news digest"
+):
     """The daily digest's settings and queue, per server."""
 
     def __init__(self, bot: DigestBot) -> None:
@@ -178,4 +180,4 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
 
 async def setup(bot: DigestBot) -> None:
     """Extension entry point."""
-    await bot.add_cog(Digest(bot))
+    await bot.add_cog(DigestCommands(bot))
