@@ -217,6 +217,13 @@ def test_an_extracted_consent_dialog_is_a_consent_wall() -> None:
     assert find_wall(None, "https://news.example/a", article(STORY)) is None
 
 
+def test_a_consent_path_is_a_wall_but_a_story_about_consent_is_not() -> None:
+    stub = ["Loading your choices."]
+    assert find_wall(None, "https://news.example/consent/", article(stub)) == CONSENT_WALL
+    brief = STORY[:4]
+    assert find_wall(None, "https://news.example/consent-law-passes", article(brief)) is None
+
+
 def test_a_login_url_with_little_text_is_a_login_wall() -> None:
     stub = ["Welcome back.", "Enter your details below."]
     assert find_wall(None, "https://news.example/account/login", article(stub)) == LOGIN_WALL

@@ -92,7 +92,9 @@ _LOGIN_PATH = re.compile(
     r"/(login|log-in|signin|sign-in|sign_in|sso|auth)(/|$|\.)|/accounts?/login", re.IGNORECASE
 )
 _CONSENT_HOST = re.compile(r"^(consent|guce|cmp|privacy|cookies?)\.", re.IGNORECASE)
-_CONSENT_PATH = re.compile(r"consent|cookie-?wall|gdpr", re.IGNORECASE)
+_CONSENT_PATH = re.compile(
+    r"/(consent|collectconsent|cookie-?wall|cookie-?consent|privacy-?gate)(/|$|\.)", re.IGNORECASE
+)
 _JAVASCRIPT = _patterns(
     r"\b(please )?(enable|turn on|activate|allow) javascript\b",
     r"\bjavascript (is )?(required|disabled|needed|must be enabled|is not enabled)\b",
