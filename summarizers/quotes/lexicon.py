@@ -18,7 +18,7 @@ SPEECH_VERBS = frozenset(
     reported urged urges confirmed confirms responded responds observed agreed complained
     revealed reveals conceded maintained predicted promised cautioned emphasised emphasized
     describe described describes describing called joked laughed shouted yelled whispered cried
-    pleaded testified asserted asserts
+    pleaded testified asserted asserts sang sings
     sagte sagt sagten erklärte erklärt betonte betont meinte meint fügte ergänzte ergänzt
     schrieb schreibt warnte warnt kritisierte sprach berichtete räumte forderte fordert
     versicherte bekräftigte stellte erläuterte unterstrich
@@ -51,7 +51,7 @@ ROLES = frozenset(
     colonel major sergeant lieutenant admiral detective inspector sheriff superintendent
     administrator curator analyst economist researcher scientist expert witness victim mother
     father wife husband son daughter brother sister boss owner teacher spokesmen defender
-    midfielder forward winger striker keeper reporter nurse doctor source
+    midfielder forward winger striker keeper reporter nurse doctor consultant
     sprecher sprecherin minister ministerin kanzler kanzlerin präsident präsidentin chef
     chefin general bürgermeister bürgermeisterin trainer anwalt anwältin richter richterin
     ministre porte-parole président présidente général maire directeur directrice
@@ -65,6 +65,13 @@ ROLE_ALIASES = {"pm": "minister", "premier": "minister", "boss": "manager"}
 # Prepositions before a name that make it an object, not the speaker ("members of Congress").
 PREPOSITIONS = frozenset(
     "of for to with from in on at by about against than von für mit de à".split()
+)
+# Nouns that, with "the", name nobody in particular ("said the man", "the source said").
+UNNAMED = frozenset(
+    """
+    man woman boy girl person source insider witness resident neighbour neighbor passenger
+    friend relative mother-of-two homeowner driver caller viewer fan
+    """.split()
 )
 # Determiners that make a role noun refer back ("the minister", "der Minister", "la juge").
 ROLE_DETERMINERS = frozenset("the der die le la l' l’ el".split())
@@ -133,7 +140,7 @@ ORGANISATION_WORDS = frozenset(
     senate congress parliament club team foundation museum hospital service network
     organisation organization federation league world daily mail fund monetary nations
     united kingdom republic states emirates channel magazine airlines airways motors film
-    studios festival county city state project services protective
+    studios festival county city state project services protective command
     springs beach street river park island islands valley lake mountains road avenue
     square bridge airport station
     """.split()

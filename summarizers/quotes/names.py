@@ -36,6 +36,8 @@ _NICKNAME = re.compile(
     rf"\b([{_UPPER}][\w'’-]+) ['‘\"“]([{_UPPER}][^'’\"”\n]{{0,30}})['’\"”] ([{_UPPER}][\w'’-]+)"
 )
 _AGE = re.compile(r",\s*\d{1,3},")
+# Pronouns inside a capitalised phrase make it a title, not a name.
+_TITLE_PRONOUNS = frozenset("i you we me my your our us he she they it".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -70,25 +72,44 @@ def _addresses(title: str) -> bool:
 
 
 def is_title(word: str) -> bool:
-    """A title word that can stand before a name ("Secretary", "Maj.", "Außenministerin")."""
-    low = word.lower()
-    return low in TITLES or low.rstrip(".") in TITLES or low.endswith(TITLE_SUFFIXES)
+    """A title or descriptor that can stand before a name ("Secretary", "Maj.",
+    "Außenministerin", "Scientologist")."""
+    low = word.lower().rstrip(".")
+    return low in TITLES or low.endswith(TITLE_SUFFIXES) or (len(low) > 5 and low.endswith("ist"))
 
 
 def _mentions(match: re.Match[str]) -> list[Mention]:
-    """The names in one capitalised phrase, split at words that are not names ("While")."""
-    found = []
+    """The names in one capitalised phrase, split at words that are not names ("While") and
+    after an organisation ("United Nations Samantha Power"); none in a title ("I Will Never
+    Let You Down")."""
     words: list[tuple[str, int]] = []
     pos = match.start()
     for word in match.group(0).replace("\u00a0", " ").split(" "):
-        if word.lower().strip(".") in NOT_NAMES:
-            found.extend(_mention(words))
-            words = []
-        else:
-            words.append((word, pos))
+        words.append((word, pos))
         pos += len(word) + 1
-    found.extend(_mention(words))
+    inner = [w.lower() for w, _ in words[1:-1]]
+    if any(w in _TITLE_PRONOUNS for w in inner):
+        return []
+    found = []
+    run: list[tuple[str, int]] = []
+    for word, start in words:
+        if word.lower().strip(".") in NOT_NAMES:
+            found.extend(_mention(run))
+            run = []
+        else:
+            run.append((word, start))
+    found.extend(_mention(run))
     return found
+
+
+def _split_organisation(mention: Mention) -> Mention:
+    """ "United Nations Samantha Power": the person after the organisation's name."""
+    core = mention.core
+    last_org = max((i for i, w in enumerate(core) if w.lower() in ORGANISATION_WORDS), default=-1)
+    if last_org < 0 or len(core) - last_org - 1 < 2:
+        return mention
+    offset = len(" ".join(core[: last_org + 1])) + 1
+    return Mention(mention.start + offset, mention.end, core[last_org + 1 :], (), ())
 
 
 def _mention(words: list[tuple[str, int]]) -> list[Mention]:
@@ -128,7 +149,7 @@ class NameIndex:
         self.mentions: list[Mention] = []
         bare: list[re.Match[str]] = []
         for match in _PHRASE.finditer(text):
-            found = _mentions(match)
+            found = [_split_organisation(m) for m in _mentions(match)]
             self.mentions.extend(found)
             if not found and " " not in match.group(0):
                 bare.append(match)
@@ -137,6 +158,7 @@ class NameIndex:
         for match in bare:
             if match.group(0) in surnames:
                 self.mentions.append(Mention(match.start(), match.end(), (match.group(0),), (), ()))
+        self._split_run_ons()
         # Nicknames stand for the full name: "Uncle Poodle" and "Poodle" are Lee Thompson.
         self._aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
         for match in _NICKNAME.finditer(text):
@@ -151,6 +173,23 @@ class NameIndex:
         }
         self._by_end = {m.end: m for m in self.mentions}
         self._by_start = {m.start: m for m in self.mentions}
+
+    def _split_run_ons(self) -> None:
+        """ "Speaking to the Herald Sun Daniel said": when the last word of a phrase is the
+        first name of a person named elsewhere, and the rest is not part of that name, the
+        phrase is two names run together (a lost full stop or caption break)."""
+        people = [m for m in self.mentions if m.is_person and len(m.core) >= 2]
+        firsts = {m.core[0]: m for m in people}
+        fixed = []
+        for mention in self.mentions:
+            person = firsts.get(mention.core[-1]) if len(mention.core) >= 2 else None
+            run_on = person is not None and not mention.is_person
+            if run_on and person is not None and not set(mention.core[:-1]) & set(person.core):
+                start = mention.end - len(mention.core[-1])
+                fixed.append(Mention(start, mention.end, mention.core[-1:], (), ()))
+            else:
+                fixed.append(mention)
+        self.mentions = fixed
 
     def ending_at(self, pos: int) -> Mention | None:
         """The mention whose name ends at `pos`, if any."""

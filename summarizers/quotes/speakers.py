@@ -26,6 +26,7 @@ from summarizers.quotes.lexicon import (
     ROLE_DETERMINERS,
     ROLES,
     SPEECH_VERBS,
+    UNNAMED,
 )
 from summarizers.quotes.names import Mention, NameIndex, is_title
 from summarizers.quotes.spans import Span
@@ -227,7 +228,8 @@ class Attributor:
     def _cue_before(self, tokens: list[_Token]) -> _Cue | None:
         words = [t for t in tokens if t.text not in "\"“”„«»‘’'"]
         according = self._according(words, at_start=False)
-        if according is not None:
+        verbs = [i for i, _ in enumerate(words) if _is_verb(words, i)]
+        if according is not None and not (verbs and self._after_according(words, verbs[-1])):
             return according
         for verb in range(len(words) - 1, -1, -1):
             if _is_verb(words, verb):
@@ -252,6 +254,22 @@ class Attributor:
                 if lows[index : index + len(parts)] == parts:
                     return self._noun_phrase(words, index + len(parts))
         return None
+
+    def _after_according(self, words: list[_Token], verb: int) -> bool:
+        """Does the verb come after the last "according to" ("..., according to TMZ, that
+        Bobby said '...'")?"""
+        lows = [w.low for w in words]
+        phrases = ACCORDING.get(self.language, ()) + ACCORDING["en"]
+        last = max(
+            (
+                i
+                for i in range(len(lows))
+                for p in phrases
+                if lows[i : i + len(p.split())] == p.split()
+            ),
+            default=-1,
+        )
+        return verb > last
 
     def _inverted(self, words: list[_Token], verb: int) -> _Cue | None:
         """The subject after its verb: "said X", "sagte der Minister", "a-t-il ajouté"."""
@@ -316,8 +334,10 @@ class Attributor:
 
     def _subject(self, words: list[_Token], verb: int) -> _Cue | None:
         """The subject before its verb: "X said", "X, the minister, said", "he added"."""
-        if _is_gerund(words, verb):
-            # "Julia admitted that ..., adding: '...'": the subject of the main clause.
+        coordinated = verb > 0 and words[verb - 1].low in ("and", "but")
+        if _is_gerund(words, verb) or coordinated:
+            # "Julia admitted that ..., adding: '...'", "Mr Lawson said ... and told the
+            # court:": the subject of the main clause.
             return self._clause_subject(words[verb])
         index = verb - 1
         while index >= 0 and _skippable(words[index]):
@@ -537,6 +557,8 @@ class Attributor:
         the curator, said"), or named by a speech verb ("said specialist Dr. David Tourgeman.")?"""
         sentence = self._sentence_at(mention.start)
         head = self.text[sentence.start if sentence else 0 : mention.start]
+        while head.split() and is_title(head.split()[-1]):
+            head = head.rstrip()[: -len(head.split()[-1])]  # "correspondent, Dr. Sanjay Gupta"
         tail = self.text[mention.end : mention.end + 40]
         nxt = tail.split()[0] if tail.split() else ""
         clause = re.split(r"[,;:]", head)[-1].split()
@@ -629,6 +651,8 @@ def _role(words: list[_Token], index: int) -> _Cue | None:
     if words[index].low not in ROLE_DETERMINERS and words[index].low not in ("a", "an"):
         return None
     for offset in range(index + 1, min(index + 4, len(words))):
+        if words[offset].low in UNNAMED:
+            return _Cue(unknown=True)  # "said the man"
         if words[offset].low in ROLES:
             if words[index].low in ("a", "an"):
                 return _Cue(unknown=True)
@@ -641,6 +665,8 @@ def _role_ending(words: list[_Token], index: int) -> _Cue | None:
     if not words[index].text[:1].islower() and words[index].low not in ROLES:
         return None
     for offset in range(index - 1, max(-1, index - 6), -1):
+        if words[offset].low in ROLE_DETERMINERS and words[index].low in UNNAMED:
+            return _Cue(unknown=True)  # "the man said"
         if words[offset].low in ROLE_DETERMINERS and words[index].low in ROLES:
             return _Cue(role=words[index].low)
         if words[offset].low in ("a", "an", "one", "another"):
