@@ -4,6 +4,7 @@ errors and mentions. The real bot, the real discord.py client, real pages on 127
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,7 @@ async def test_ready_registers_the_commands_with_only_the_needed_intents(tmp_pat
         assert subcommands >= {"channel", "time", "watch", "add", "show", "remove", "now", "off"}
         # Message Content is the only privileged intent, and only because it was enabled.
         assert stub.gateway.intents & PRIVILEGED_INTENTS == INTENT_MESSAGE_CONTENT
+        assert stub.unhandled() == []  # the stand-in serves everything the bot asked for
 
 
 async def test_summarize_is_deferred_in_time_and_posts_the_digest_embed(tmp_path: Path) -> None:
@@ -174,3 +176,27 @@ async def test_configuring_needs_manage_server(tmp_path: Path, command: str) -> 
         show = await world.stub.dispatch_interaction("digest show", user="reader")
         shown = await world.stub.wait_for_response(show, ANSWER_TIMEOUT)
         assert f"<#{world.stub.channel('news').id}>" not in shown.content
+
+
+async def test_heartbeats_keep_coming_while_a_long_article_is_summarised(tmp_path: Path) -> None:
+    """The CPU-heavy cleaning and summarising run off the event loop: the gateway heartbeat
+    (every 0.1 s here) keeps coming while a long article is summarised. Were the work on the
+    loop, one gap would span most of the wait for the answer."""
+    interval = 0.1
+    options = {"heartbeat_interval_ms": int(interval * 1000)}
+    async with e2e_world(tmp_path, START, stub_options=options) as world:
+        long_story = [f"{p} (Update {n}.)" for n in range(30) for p in BRIDGE_STORY]
+        url = world.article("/long", HEADLINE, long_story)
+        async with world.bot():
+            interaction = await world.stub.dispatch_interaction("summarize", {"url": url})
+            message = await world.stub.wait_for_response(interaction, ANSWER_TIMEOUT)
+        assert message.embeds
+        answered = await world.stub.wait_for_request(
+            lambda r: r.route == "/webhooks/{webhook_id}/{token}"
+        )
+        start, end = interaction.dispatched_at, answered.time
+        assert end - start > 5 * interval, "the summary was too quick to tell anything"
+        beats = [f.time for f in world.stub.frames if f.direction == "in" and f.op == 1]
+        marks = [start, *(t for t in beats if start < t < end), end]
+        gap = max(later - earlier for earlier, later in itertools.pairwise(marks))
+        assert gap < 2 * interval + 0.5 * (end - start), f"no heartbeat for {gap:.2f} s"

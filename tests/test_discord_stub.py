@@ -282,6 +282,29 @@ async def test_dropped_connection_resumes_and_replays(stub: DiscordStub, echo_bo
     assert len([f for f in stub.frames if f.direction == "in" and f.op == 2]) == 1
 
 
+async def test_op7_reconnect_is_followed_by_a_resume(stub: DiscordStub, echo_bot: EchoBot) -> None:
+    await stub.request_reconnect()
+    await stub.state.wait_for(lambda: any(f.t == "RESUMED" for f in stub.frames), 10)
+    await stub.dispatch_message("general", "after the move")
+    await stub.state.wait_for(lambda: "after the move" in echo_bot.seen, 10)
+    assert len(stub.gateway.queries) == 2
+
+
+async def test_heartbeats_are_acknowledged(point_discord_py: Callable[[DiscordStub], None]) -> None:
+    async with DiscordStub(heartbeat_interval_ms=50) as stub:
+        point_discord_py(stub)
+        bot = EchoBot()
+        task = await run_bot(stub, bot)
+        try:
+            await stub.state.wait_for(lambda: len([f for f in stub.frames if f.op == 11]) >= 4, 5)
+            beats = [f for f in stub.frames if f.direction == "in" and f.op == 1]
+            assert len(beats) >= 4
+            assert bot.latency < 1.0  # discord.py measured our ACKs
+        finally:
+            await stop_bot(bot, task)
+        assert stub.unhandled() == []
+
+
 async def test_privileged_intent_not_enabled_is_refused(
     point_discord_py: Callable[[DiscordStub], None],
 ) -> None:

@@ -31,6 +31,7 @@ from .world import INTENT_GUILD_MESSAGES, User
 API_PREFIX = "/api/v10"
 INTERACTION_DEADLINE = 3.0
 MAX_NONCE = 25
+CATCH_ALL_ROUTE = "/{tail}"
 NONCE_WINDOW = 300.0  # "the past few minutes" in Discord's documentation
 CALLBACK_MESSAGE = 4
 CALLBACK_DEFERRED_MESSAGE = 5
@@ -150,7 +151,7 @@ class RestApi:
         ]
         for method, path, handler in routes:
             app.router.add_route(method, p + path, handler)
-        app.router.add_route("*", p + "/{tail:.*}", self._not_found)
+        app.router.add_route("*", p + CATCH_ALL_ROUTE.replace("}", ":.*}"), self._not_found)
 
     @web.middleware
     async def middleware(self, request: web.Request, handler: _Next) -> web.StreamResponse:

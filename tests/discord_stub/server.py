@@ -21,7 +21,7 @@ from .interactions import (
 )
 from .payloads import JSON, MESSAGE_FLAG_LOADING, iso_now, member_json
 from .ratelimit import RateLimits
-from .rest import INTERACTION_DEADLINE, NONCE_WINDOW, RestApi
+from .rest import CATCH_ALL_ROUTE, INTERACTION_DEADLINE, NONCE_WINDOW, RestApi
 from .stalls import Stall
 from .state import RecordedRequest, StoredMessage, StubState
 from .world import (
@@ -262,6 +262,10 @@ class DiscordStub:
             and (ephemeral is None or m.ephemeral == ephemeral)
         ]
         return sorted(found, key=lambda m: m.id)
+
+    def unhandled(self) -> list[RecordedRequest]:
+        """Requests to routes the stand-in does not serve (answered 404 like Discord)."""
+        return [r for r in self.state.requests if r.route == CATCH_ALL_ROUTE]
 
     def bot_messages(self) -> list[StoredMessage]:
         """Every undeleted message the bot sent, in any channel, oldest first."""
