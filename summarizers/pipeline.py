@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from summarizers.errors import InputError
-from summarizers.extract import select_points
+from summarizers.extract import language_support, select_points
 from summarizers.models import Article, Digest, Sentence
 from summarizers.quotes import find_quotes, key_quotes
 from summarizers.sentences import split_sentences
@@ -13,8 +15,12 @@ MAX_POINTS = 8
 
 
 def default_point_count(word_count: int) -> int:
-    """Fewer points for a short story, more for a long one, within [MIN_POINTS, MAX_POINTS]."""
-    return max(MIN_POINTS, min(MAX_POINTS, 2 + word_count // 250))
+    """Fewer points for a short story, more for a long one, within [MIN_POINTS, MAX_POINTS].
+
+    One more point each time the length doubles: 400 words → 3, 800 → 4, 1,600 → 5, ...
+    """
+    doublings = math.log2(max(word_count, 1) / 100)
+    return max(MIN_POINTS, min(MAX_POINTS, round(1 + doublings)))
 
 
 def summarize(
@@ -34,12 +40,12 @@ def summarize(
     all_sentences = split_sentences(article.text, language)
     if not all_sentences:
         raise InputError("The text has no sentences to summarise.")
-    count = sentences if sentences is not None else default_point_count(article.word_count)
     if words is not None and sentences is None:
-        count = MAX_POINTS
-    picked = select_points(all_sentences, count, method, language)
-    if words is not None:
-        picked = _within_words(picked, words)
+        picked = _within_words(all_sentences, words, method, language)
+    else:
+        count = sentences if sentences is not None else default_point_count(article.word_count)
+        picked = select_points(all_sentences, count, method, language)
+    _name, language_note = language_support(language)
     points = [s.text for s in picked]
     chosen_quotes = key_quotes(article, find_quotes(article), points, quotes) if quotes else []
     return Digest(
@@ -52,16 +58,18 @@ def summarize(
         method=method,
         language=article.language,
         site=article.site,
+        notes=[language_note] if language_note else [],
     )
 
 
-def _within_words(picked: list[Sentence], budget: int) -> list[Sentence]:
-    kept: list[Sentence] = []
-    used = 0
-    for sentence in picked:
-        n = len(sentence.text.split())
-        if kept and used + n > budget:
+def _within_words(
+    sentences: list[Sentence], budget: int, method: str, language: str
+) -> list[Sentence]:
+    """The most points (up to MAX_POINTS, at least one) whose words fit in `budget`."""
+    kept = select_points(sentences, 1, method, language)
+    for count in range(2, MAX_POINTS + 1):
+        picked = select_points(sentences, count, method, language)
+        if len(picked) < count or sum(len(s.text.split()) for s in picked) > budget:
             break
-        kept.append(sentence)
-        used += n
+        kept = picked
     return kept
