@@ -64,7 +64,7 @@ _READER = re.compile(
     re.IGNORECASE,
 )
 _CALL_TO_ACTION = re.compile(
-    r"\b(subscri\w*|sign(ing)? up|download|apps?|newsletters?|follow (us|him|her|me)|help us|"
+    r"\b(subscri\w*|sign(ing)? up|newsletters?|follow (us|him|her|me)|help us|"
     r"donate|permission|reprint|log ?in|hear what|abonnieren sie|newsletter abonnieren|"
     r"spenden sie|inscrivez-vous|abonnez-vous|suscr[íi]bete|síguenos)\b",
     re.IGNORECASE,
