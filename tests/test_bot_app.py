@@ -10,7 +10,7 @@ import yarl
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from bot.discord.app import Endpoints, create_bot, run_bot
+from bot.discord.app import Endpoints, StorageError, create_bot, run_bot
 from bot.settings import Settings
 
 
@@ -75,3 +75,12 @@ async def test_the_llm_rewriter_is_made_only_when_configured(tmp_path: Path) -> 
     assert llm.rewriter is not None and llm.digester.rewriter is llm.rewriter
     await plain.close()
     await llm.close()
+
+
+async def test_an_unusable_database_is_a_one_sentence_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    bot = create_bot(Settings(db_path=str(blocker / "bot.sqlite3")))
+    with pytest.raises(StorageError, match=r"^Could not open the database .*\.$"):
+        await bot.setup_hook()
+    await bot.close()

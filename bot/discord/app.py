@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -70,6 +71,10 @@ def intents_for(settings: Settings) -> discord.Intents:
     return intents
 
 
+class StorageError(DigestbotError):
+    """The database file cannot be opened."""
+
+
 class Endpoints:
     """Where discord.py connects: Discord itself, or a stand-in (tests, self-hosted proxies).
 
@@ -121,7 +126,10 @@ class DigestBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         """Open the database, load the cogs, sync commands, start the digest timer."""
-        await self.db.open()
+        try:
+            await self.db.open()
+        except (sqlite3.Error, OSError) as exc:
+            raise StorageError(f"Could not open the database {self.db.path} ({exc}).") from exc
         for name in COGS:
             await self.load_extension(name)
         if self.settings.sync_commands:
