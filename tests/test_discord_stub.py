@@ -218,6 +218,36 @@ async def test_rate_limit_is_waited_out_and_posted_once(
     assert replies[1].pings.anyone is False  # AllowedMentions.none() reached the API
 
 
+async def test_global_rate_limit_holds_every_route(stub: DiscordStub, echo_bot: EchoBot) -> None:
+    stub.rate_limit_next("POST", MESSAGES_ROUTE, retry_after=0.5, is_global=True)
+    channel = echo_bot.get_channel(stub.channel("news").id)
+    assert isinstance(channel, discord.TextChannel)
+    await channel.send("after the global limit")
+    posts = [r for r in stub.requests if r.route == MESSAGES_ROUTE]
+    assert [r.status for r in posts] == [429, 200]
+    assert posts[1].time - posts[0].time >= 0.5
+    assert [m.content for m in stub.messages_in("news")] == ["after the global limit"]
+
+
+async def test_exhausted_bucket_makes_discord_py_wait_without_a_429(
+    point_discord_py: Callable[[DiscordStub], None],
+) -> None:
+    async with DiscordStub(rate_limit=2) as stub:
+        point_discord_py(stub)
+        bot = EchoBot()
+        task = await run_bot(stub, bot)
+        try:
+            channel = bot.get_channel(stub.channel("news").id)
+            assert isinstance(channel, discord.TextChannel)
+            for n in range(3):
+                await channel.send(f"message {n}")
+        finally:
+            await stop_bot(bot, task)
+    posts = [r for r in stub.requests if r.route == MESSAGES_ROUTE]
+    assert [r.status for r in posts] == [200, 200, 200]  # the headers said when to stop
+    assert posts[2].time - posts[0].time >= 0.9
+
+
 async def test_repeated_nonce_returns_the_first_message(
     stub: DiscordStub, echo_bot: EchoBot
 ) -> None:
