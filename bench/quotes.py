@@ -212,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     texts = [p.read_text(encoding="utf-8") for p in sorted(frank.glob("*.article.txt"))]
     texts += [d.text[d.body_start :] for d in docs]
     bad = unnamed_speakers(texts)
-    print(f"{'speakers not named in article':<34}{len(bad):>7}  (all {len(texts)} articles)")
+    caption = "speakers not named in article"
+    print(f"{caption:<34}{len(bad):>7}  ({len(texts)} frank-cnndm and GUM texts)")
     if "-v" in args:
         for label, (ok, line) in zip(labels, results, strict=True):
             if not ok:
