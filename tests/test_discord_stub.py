@@ -12,6 +12,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from tests.discord_stub import DiscordStub
+from tests.discord_stub.connect import connected
 from tests.discord_stub.limits import message_errors
 from tests.discord_stub.payloads import resolve_pings
 from tests.discord_stub.world import INTENT_MESSAGE_CONTENT
@@ -94,34 +95,14 @@ async def stub() -> AsyncIterator[DiscordStub]:
         yield running
 
 
-async def run_bot(stub: DiscordStub, bot: commands.Bot) -> asyncio.Task[None]:
-    """Start `bot` against the stand-in and wait for on_ready."""
-    task = asyncio.create_task(bot.start(stub.token))
-    ready = asyncio.create_task(bot.wait_until_ready())
-    await asyncio.wait({task, ready}, timeout=10, return_when=asyncio.FIRST_COMPLETED)
-    if task.done():
-        ready.cancel()
-        await task  # raises what stopped the bot
-    assert ready.done(), "the bot did not become ready in 10 s"
-    return task
-
-
-async def stop_bot(bot: commands.Bot, task: asyncio.Task[None]) -> None:
-    """Close the bot and wait for its task."""
-    await bot.close()
-    await asyncio.wait_for(task, 10)
-
-
 @pytest.fixture
 async def echo_bot(
     stub: DiscordStub, point_discord_py: Callable[[DiscordStub], None]
 ) -> AsyncIterator[EchoBot]:
     """EchoBot connected to the stand-in."""
     point_discord_py(stub)
-    bot = EchoBot()
-    task = await run_bot(stub, bot)
-    yield bot
-    await stop_bot(bot, task)
+    async with connected(stub, EchoBot()) as bot:
+        yield bot
 
 
 async def test_ready_brings_the_guild_and_the_commands(
@@ -180,9 +161,7 @@ async def test_answer_after_the_deadline_is_refused(
     # A short window keeps the test fast; Discord's is 3 s.
     async with DiscordStub(interaction_deadline=0.2) as stub:
         point_discord_py(stub)
-        bot = EchoBot(slow_seconds=0.4)
-        task = await run_bot(stub, bot)
-        try:
+        async with connected(stub, EchoBot(slow_seconds=0.4)) as bot:
             interaction = await stub.dispatch_interaction("ping")
             request = await stub.wait_for_request(lambda r: r.route.endswith("/callback"))
             assert request.status == 404
@@ -190,8 +169,6 @@ async def test_answer_after_the_deadline_is_refused(
             error = bot.errors[0]
             assert isinstance(error, discord.NotFound) and error.code == 10062
             assert interaction.response_type is None
-        finally:
-            await stop_bot(bot, task)
 
 
 async def test_message_context_menu_carries_the_target(
@@ -234,15 +211,11 @@ async def test_exhausted_bucket_makes_discord_py_wait_without_a_429(
 ) -> None:
     async with DiscordStub(rate_limit=2) as stub:
         point_discord_py(stub)
-        bot = EchoBot()
-        task = await run_bot(stub, bot)
-        try:
+        async with connected(stub, EchoBot()) as bot:
             channel = bot.get_channel(stub.channel("news").id)
             assert isinstance(channel, discord.TextChannel)
             for n in range(3):
                 await channel.send(f"message {n}")
-        finally:
-            await stop_bot(bot, task)
     posts = [r for r in stub.requests if r.route == MESSAGES_ROUTE]
     assert [r.status for r in posts] == [200, 200, 200]  # the headers said when to stop
     assert posts[2].time - posts[0].time >= 0.9
@@ -323,15 +296,11 @@ async def test_op7_reconnect_is_followed_by_a_resume(stub: DiscordStub, echo_bot
 async def test_heartbeats_are_acknowledged(point_discord_py: Callable[[DiscordStub], None]) -> None:
     async with DiscordStub(heartbeat_interval_ms=50) as stub:
         point_discord_py(stub)
-        bot = EchoBot()
-        task = await run_bot(stub, bot)
-        try:
+        async with connected(stub, EchoBot()) as bot:
             await stub.state.wait_for(lambda: len([f for f in stub.frames if f.op == 11]) >= 4, 5)
             beats = [f for f in stub.frames if f.direction == "in" and f.op == 1]
             assert len(beats) >= 4
             assert bot.latency < 1.0  # discord.py measured our ACKs
-        finally:
-            await stop_bot(bot, task)
         assert stub.unhandled() == []
 
 
@@ -353,14 +322,11 @@ async def test_without_message_content_intent_content_is_blank(
         point_discord_py(stub)
         bot = EchoBot()
         bot._connection._intents.message_content = False
-        task = await run_bot(stub, bot)
-        try:
+        async with connected(stub, bot):
             assert not stub.gateway.intents & INTENT_MESSAGE_CONTENT
             await stub.dispatch_message("general", "secret words")
             await stub.state.wait_for(lambda: bot.seen, 5)
             assert bot.seen == [""]
-        finally:
-            await stop_bot(bot, task)
 
 
 def test_pings_follow_allowed_mentions() -> None:

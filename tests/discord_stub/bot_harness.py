@@ -11,7 +11,6 @@ offers a clock the tests move by hand, and checks what the bot sent.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import html
 import json
@@ -25,11 +24,11 @@ from bot.discord.app import DigestBot, create_bot
 from bot.settings import Settings
 from tests.servers.web import WebServer
 
+from .connect import READY_TIMEOUT, connected
 from .payloads import JSON
 from .server import DiscordStub
 from .state import RecordedRequest, StoredMessage
 
-READY_TIMEOUT = 15.0
 ANSWER_TIMEOUT = 30.0
 GUILD_READY_TIMEOUT = 0.1
 SITE = "The Harbour Gazette"
@@ -78,24 +77,13 @@ async def running_bot(
     # discord.py waits this long after the last GUILD_CREATE before on_ready (2 s by
     # default, for real Discord's trickle of guilds); the stand-in sends them all at once.
     bot._connection.guild_ready_timeout = GUILD_READY_TIMEOUT
-    task = asyncio.create_task(bot.start(settings.discord_token))
-    ready = asyncio.create_task(bot.wait_until_ready())
-    try:
-        await asyncio.wait({task, ready}, timeout=READY_TIMEOUT, return_when="FIRST_COMPLETED")
-        if task.done():
-            await task  # raises what stopped the bot before it was ready
-        if not ready.done():
-            raise TimeoutError(f"the bot was not ready within {READY_TIMEOUT} s")
+    async with connected(stub, bot):
         if settings.sync_commands:
             await stub.state.wait_for(
                 lambda: stub.state.global_commands or any(stub.state.guild_commands.values()),
                 READY_TIMEOUT,
             )
         yield bot
-    finally:
-        ready.cancel()
-        await bot.close()
-        await asyncio.wait_for(asyncio.gather(task, return_exceptions=True), READY_TIMEOUT)
 
 
 @dataclass
