@@ -177,19 +177,24 @@ def _names_site(part: str, sites: list[str]) -> bool:
 
 
 def _split_site_name(title: str, sites: list[str]) -> tuple[str, list[str]]:
-    """`title` without the leading or trailing parts that name the site, and those parts."""
+    """`title` without the parts that name the site and what lies beyond them, and those parts.
+
+    "Headline | Site - Region" keeps "Headline"; "Site » Blog » Headline" keeps "Headline".
+    """
     parts = [part for part in _SEPARATOR.split(title) if part.strip()]
     if len(parts) < 2:
         return title, []
-    dropped = []
-    while len(parts) > 1 and _names_site(parts[-1], sites):
-        dropped.append(parts.pop())
-    while len(parts) > 1 and _names_site(parts[0], sites):
-        dropped.append(parts.pop(0))
+    named = [_names_site(part, sites) for part in parts]
+    if named[0] and not named[-1]:  # "Site » Section » Headline"
+        start = named.index(False)
+        kept, dropped = parts[start:], parts[:start]
+    else:  # "Headline | Section | Site - Region": cut at the first later part naming the site
+        end = next((i for i in range(1, len(parts)) if named[i]), len(parts))
+        kept, dropped = parts[:end], parts[end:]
     # Keep what the original title said between the surviving parts, separators included.
-    start = title.index(parts[0])
-    end = title.rindex(parts[-1]) + len(parts[-1])
-    return title[start:end].strip(), dropped
+    start_at = title.index(kept[0])
+    end_at = title.rindex(kept[-1]) + len(kept[-1])
+    return title[start_at:end_at].strip(), dropped
 
 
 def strip_site_name(title: str, sites: list[str]) -> str:
