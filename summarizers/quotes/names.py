@@ -171,6 +171,9 @@ class NameIndex:
             for m in self.mentions
             if len(m.core) >= 2
         }
+        # Memos: both answers depend only on the name's words, and are asked for often.
+        self._person_cores: dict[tuple[str, ...], bool] = {}
+        self._fullest: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
         self._by_end = {m.end: m for m in self.mentions}
         self._by_start = {m.start: m for m in self.mentions}
 
@@ -208,7 +211,12 @@ class NameIndex:
         name given with an age ("Umma, 25,")."""
         if mention.is_person or _AGE.match(self._text, mention.end):
             return True
-        return any(o.is_person and _same_person(mention.core, o.core) for o in self.mentions)
+        known = self._person_cores.get(mention.core)
+        if known is not None:
+            return known
+        found = any(o.is_person and _same_person(mention.core, o.core) for o in self.mentions)
+        self._person_cores[mention.core] = found
+        return found
 
     def fullest(self, mention: Mention) -> str:
         """The longest form of `mention`'s name in the text.
@@ -216,6 +224,12 @@ class NameIndex:
         When two people share the short form ("Jordan": Louis Jordan and Frank Jordan), the
         short form is kept rather than risking the wrong one.
         """
+        key = (mention.core, mention.ranks)
+        if key not in self._fullest:
+            self._fullest[key] = self._find_fullest(mention)
+        return self._fullest[key]
+
+    def _find_fullest(self, mention: Mention) -> str:
         if len(mention.core) == 1 and mention.core[0].isupper():
             spelled = self._acronyms.get(mention.core[0])
             if spelled is not None:

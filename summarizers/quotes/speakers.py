@@ -30,7 +30,7 @@ from summarizers.quotes.lexicon import (
 )
 from summarizers.quotes.names import Mention, NameIndex, is_title
 from summarizers.quotes.spans import Span
-from summarizers.sentences import split_sentences
+from summarizers.sentences import split_paragraphs, split_sentences
 
 _TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
 # Words allowed between a subject and its verb ("Gedney has also said", "il a déclaré").
@@ -104,7 +104,7 @@ class Attributor:
         self.spans = spans
         self.language = (language or "en")[:2].lower()
         self.names = NameIndex(text)
-        self.sentences: list[Sentence] = split_sentences(text, self.language)
+        self.sentences = _sentences(text, self.language)
         self._starts = [s.start for s in self.sentences]
         self._inside = [(s.mark_start, s.mark_end) for s in spans]
         # Quotes of a few words ('infidel') are cited words, not turns of speech.
@@ -577,6 +577,11 @@ class Attributor:
         in sentences where that person is the only one named."""
         votes: dict[str, list[int]] = {}
         people = [m for m in self.names.mentions if self.names.is_person(m)]
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in people:
+            sentence = self._sentence_at(mention.start)
+            if sentence is not None:
+                by_sentence.setdefault(sentence.index, []).append(mention)
         for mention in people:
             tally = votes.setdefault(self.names.fullest(mention), [0, 0])
             title = mention.titles[-1].lower().rstrip(".") if mention.titles else ""
@@ -588,9 +593,7 @@ class Attributor:
             if sentence is None:
                 continue
             others = [
-                m
-                for m in people
-                if sentence.start <= m.start < sentence.end and m.core[-1] != mention.core[-1]
+                m for m in by_sentence.get(sentence.index, []) if m.core[-1] != mention.core[-1]
             ]
             if not others:
                 window = self.text[mention.end : sentence.end].lower()
@@ -601,6 +604,24 @@ class Attributor:
             for name, (m, f) in votes.items()
             if max(m, f) >= 2 * min(m, f) + 1
         }
+
+
+def _sentences(text: str, language: str) -> list[Sentence]:
+    """`split_sentences` paragraph by paragraph (the splitter's cost grows with the text it is
+    given), with offsets and paragraph numbers for the whole text."""
+    found: list[Sentence] = []
+    for number, (start, end) in enumerate(split_paragraphs(text)):
+        for sentence in split_sentences(text[start:end], language):
+            found.append(
+                Sentence(
+                    sentence.text,
+                    sentence.start + start,
+                    sentence.end + start,
+                    number,
+                    len(found),
+                )
+            )
+    return found
 
 
 def _strip_punct(tokens: list[_Token]) -> list[_Token]:
