@@ -181,8 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     root = eval_dir()
     docs = gum_docs(root / "gum-wikinews-quotes")
     annotated = [d for d in docs if d.gold]
-    print(f"Quote spans, gum-wikinews-quotes ({len(docs)} docs, {sum(len(d.gold) for d in docs)}")
-    print("gold quotes; 'annotated' = the docs with at least one gold quote)")
+    gold = sum(len(d.gold) for d in docs)
+    print(f"Quote spans, gum-wikinews-quotes: {len(docs)} docs, {gold} gold quotes")
+    print(f"('annotated': the {len(annotated)} docs with at least one gold quote)")
     print(f"{'system':<34}{'IoU':>5}{'P':>7}{'R':>7}{'F1':>7}")
     for name, subset, system in (
         ("baseline: straight double quotes", docs, False),
