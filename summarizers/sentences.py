@@ -24,6 +24,8 @@ _ABBREVIATIONS = frozenset(
     ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo e.g
     i.e a.m p.m u.s u.k u.n u.s.a d.c z.b u.a bzw usw ca nr hr vgl sog evtl ggf inkl bzgl
     d.h z.t mme mmes mlle cf env sra srta dra ud uds pág
+    mrd mio tsd bspw einschl geb gegr str tel abs ff dt zzt janv févr avr juil déc av avda
+    bd núm ej aprox ee.uu
     """.split()
 )
 # Words that start sentences often enough that "U.S. The" is a boundary but "U.S. Army" not.
@@ -32,6 +34,7 @@ _STARTERS = frozenset(
     the a an he she it they we i you his her its their this that these those there but and
     so yet or in on at for if when while after before as by from with however meanwhile
     still also last next some many most one two three what who why how where
+    der die das ein eine el la los las un una le les il elle ils
     """.split()
 )
 _GERMAN_MONTHS = frozenset(
@@ -41,13 +44,17 @@ _GERMAN_MONTHS = frozenset(
     """.split()
 )
 
-_OPEN_QUOTES = "\"'“‘«„‚»‹(["
-_CLOSE_QUOTES = "\"'”’»«›‹)]"
+# Spanish ¿ and ¡ open a sentence like a quotation mark does.
+_OPEN_QUOTES = "\"'“‘«„‚»‹([¿¡"
+# German closes with “ and ‘ („so“, ‚so‘); English opens with them.
+_CLOSE_QUOTES = "\"'”’“‘»«›‹)]"
 # A run of terminal punctuation, any closing quotes or brackets, then whitespace.
 _BOUNDARY = re.compile(
     r"(?P<punct>[.!?…]+|:(?=\s+[\"“„«»]))(?P<close>["
     + re.escape(_CLOSE_QUOTES)
-    + r"]*)(?P<space>\s+"
+    + r"]*"
+    # French sets a (no-break) space before its closing guillemet: « C'est fini ! » a-t-il dit.
+    + r"(?:[ \u00a0\u202f][»›](?=\s))?)(?P<space>\s+"
     # Scraped text loses the space between paragraphs glued into one ("season.Scotland"): a
     # word of two or more lower-case letters, the stop, then a capitalised word.
     + r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z]))"
@@ -95,8 +102,8 @@ def _is_boundary(text: str, match: re.Match[str], language: str) -> bool:
     bare = token.lower()
     next_word = _WORD.match(nxt)
     next_lower = next_word.group(0).lower() if next_word else ""
-    if len(token) == 1 and token.isalpha() and token.isupper():
-        return False  # an initial: "J. K. Rowling"
+    if len(token) == 1 and token.isalpha():
+        return False  # an initial ("J. K. Rowling") or a German abbreviation ("z. B.", "u. a.")
     if bare.isdigit():
         # German ordinal dates ("am 3. Oktober"); elsewhere a number ends sentences.
         return not (language == "de" and next_lower in _GERMAN_MONTHS)
