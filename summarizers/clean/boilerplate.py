@@ -41,11 +41,13 @@ _WIDGET = re.compile(
     re.IGNORECASE,
 )
 # Taxonomy, newsletter-box titles and affiliate disclosures.
-_LABEL = re.compile(
-    r"^((categor(y|ies)|filed under|tags?|kategorien?|rubrik|schlagworte|catégories?|"
-    r"categorías?|etiquetas)\s*:|[\w .’'&-]{0,40}\bnewsletter$)",
+_LABEL = re.compile(r"^[\w .’'&-]{0,40}\bnewsletter$", re.IGNORECASE)
+_TAXONOMY = re.compile(
+    r"\b(categor(y|ies)|filed under|tags?|kategorien?|rubrik|schlagworte|catégories?|"
+    r"categorías?|etiquetas)\s*:",
     re.IGNORECASE,
 )
+_MAX_TAXONOMY_WORDS = 15
 _DISCLOSURE = re.compile(
     r"\b(may|might|will) (receive|earn|get) (a )?(small )?(compensation|commissions?|"
     r"share of the sale)\b",
@@ -72,6 +74,9 @@ _CALL_TO_ACTION = re.compile(
 _SIGN_UP = re.compile(r"\b(subscri\w*|sign(ing)? up|newsletters?)\b", re.IGNORECASE)
 _TAIL_LINES = 3
 _MAX_NOTE_WORDS = 40
+_APP_OFFER = re.compile(r"\b(download|get) (the|our)\b.{0,40}\bapps?\b", re.IGNORECASE)
+# A paragraph that is a bare domain name ("BVINEWS.COM") credits a source.
+_DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 _URL = re.compile(r"^(https?://|www\.)\S+$|^\S+\.\w{2,4}(/\S*)?$")
 _TOP_LINES = 5  # bylines and datelines are only furniture near the top of the story
 _MIN_LINK_WORDS = 5  # shorter link paragraphs are often product names or list entries
@@ -116,12 +121,16 @@ def is_furniture(paragraph: str, position: int, total: int, links: frozenset[str
         return True
     if _DISCLOSURE.search(text):
         return True
+    if _TAXONOMY.search(text) and len(text.split()) < _MAX_TAXONOMY_WORDS:
+        return True  # "Filed under: Politics", "News date: 04/21/2022 Category: Press"
     if position < _TOP_LINES and (
         _BYLINE.match(text)
         or (len(text) < 60 and find_date(text, whole_line=True))
         or (len(text) < 120 and _MENU_SEPARATOR.search(text) and find_date(text))
     ):
         return True  # "By Jane Doe", "March 1, 2023", "March 1, 2023 | News | 3 comments"
+    if _DOMAIN.match(text) or (position >= total - _TAIL_LINES and _APP_OFFER.search(text)):
+        return True
     if (
         (position >= total - _TAIL_LINES or _SIGN_UP.search(text))
         and len(text.split()) < _MAX_NOTE_WORDS
