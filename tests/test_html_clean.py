@@ -130,6 +130,29 @@ def test_furniture_inside_the_article_is_removed() -> None:
     assert article.paragraphs == BODY
 
 
+def test_prune_drops_each_kind_of_furniture() -> None:
+    links = frozenset({"Ferry services suspended along the whole coast"})
+    top = [
+        "By Jane Doe",
+        "March 1, 2023 | News | 3 comments",
+        "This post contains links to retailers; we may receive a commission on purchases.",
+    ]
+    middle = [
+        "Ferry services suspended along the whole coast [VIDEO]",
+        "Sign up for our morning newsletter and get the news in your inbox.",
+        "The Coastal Courier Newsletter",
+        "Filed under: Weather, Harbour",
+        "***",
+    ]
+    bottom = [
+        "COASTALCOURIER.COM",
+        "For breaking news download the Courier app for iOS and Android.",
+        "We want to hear what you think about this article. Write to us.",
+    ]
+    lines = [*top, BODY[0], BODY[1], *middle, BODY[2], BODY[3], *bottom]
+    assert prune(lines, headline=None, links=links) == BODY
+
+
 def test_prune_keeps_prose_that_only_looks_like_furniture() -> None:
     prose = [
         "By the time the ferry arrived, the quay was already under water and the crowd had left.",
