@@ -149,7 +149,7 @@ class NameIndex:
         self.mentions: list[Mention] = []
         bare: list[re.Match[str]] = []
         for match in _PHRASE.finditer(text):
-            found = [_split_organisation(m) for m in _mentions(match)]
+            found = _mentions(match)
             self.mentions.extend(found)
             if not found and " " not in match.group(0):
                 bare.append(match)
@@ -191,7 +191,7 @@ class NameIndex:
                 start = mention.end - len(mention.core[-1])
                 fixed.append(Mention(start, mention.end, mention.core[-1:], (), ()))
             else:
-                fixed.append(mention)
+                fixed.append(_split_organisation(mention))
         self.mentions = fixed
 
     def ending_at(self, pos: int) -> Mention | None:

@@ -66,6 +66,12 @@ _FEMALE_TITLES = frozenset(
 _CARRY_PARAGRAPHS = 2
 _CARRY_SENTENCES = 3
 _MARKS = "\"'“”‘’„‚«»‹›"
+_IRREGULAR_PAST = frozenset(
+    """
+    made took went gave got came saw found put kept left felt thought knew sent spoke brought
+    began became held heard met ran sat stood won lost paid
+    """.split()
+)
 _RELATIVES = frozenset("who which der die qui que quien".split())
 _MIN_CARRY_WORDS = 4
 # Documents whose named author speaks through them ("the GAO report stated").
@@ -402,7 +408,7 @@ class Attributor:
                 continue
             if mention is not None:
                 following = next((t for t in tokens if t.start >= mention.end), following)
-            if not following.text[:1].islower() or following.low in _NOT_VERBS:
+            if not _verb_like(following):
                 continue
             before = [t.low for t in tokens[max(0, index - 2) : index]]
             if before[-1:] and (
@@ -634,6 +640,16 @@ def _is_verb(words: list[_Token], index: int) -> bool:
 
 def _is_gerund(words: list[_Token], index: int) -> bool:
     return words[index].low.endswith("ing")
+
+
+def _verb_like(word: _Token) -> bool:
+    """Could `word` be the verb after a subject ("Julia admitted", "Parker made")?"""
+    low = word.low
+    if not word.text[:1].islower() or low in _NOT_VERBS:
+        return False
+    if low in SPEECH_VERBS or low in _AUXILIARIES or low in _IRREGULAR_PAST:
+        return True
+    return low.endswith(("ed", "ly")) or (low.endswith("s") and not low.endswith("ss"))
 
 
 def _is_tag(sentence: str) -> bool:
