@@ -53,11 +53,6 @@ class Mention:
     titles: tuple[str, ...]
 
     @property
-    def name(self) -> str:
-        """The name as written, with its ranks ("Major General Felix Gedney")."""
-        return " ".join(self.ranks + self.core)
-
-    @property
     def is_person(self) -> bool:
         """Probably a person rather than an organisation or a place, on its own evidence."""
         for word in self.core:
