@@ -60,6 +60,7 @@ _BOUNDARY = re.compile(
     + r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z]))"
 )
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+_LOOKBACK = 64  # characters; longer tokens are never abbreviations or initials
 _WORD = re.compile(r"[^\W_](?:[^\W_]|['’\-](?=[^\W_]))*", re.UNICODE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -75,9 +76,9 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
         yield pos, len(text)
 
 
-def _is_boundary(text: str, match: re.Match[str], language: str) -> bool:
+def _is_boundary(text: str, match: re.Match[str], language: str, end: int) -> bool:
     punct = match.group("punct")
-    after = text[match.end() : match.end() + 40]
+    after = text[match.end() : min(match.end() + 40, end)]
     if not after:
         return True
     nxt = after.lstrip(_OPEN_QUOTES)
@@ -95,7 +96,8 @@ def _is_boundary(text: str, match: re.Match[str], language: str) -> bool:
         return not first.islower()
     if not (first.isupper() or first.isdigit() or after[0] in _OPEN_QUOTES):
         return False
-    before = _TOKEN_BEFORE.search(text, 0, match.start())
+    # Look back a short window only: searching from 0 made splitting quadratic in length.
+    before = _TOKEN_BEFORE.search(text, max(0, match.start() - _LOOKBACK), match.start())
     if before is None:
         return True
     token = before.group(1).lstrip(_OPEN_QUOTES)
@@ -125,7 +127,7 @@ def split_sentences(text: str, language: str | None = "en") -> list[Sentence]:
     for para_index, (p_start, p_end) in enumerate(split_paragraphs(text)):
         start = p_start
         for match in _BOUNDARY.finditer(text, p_start, p_end):
-            if not _is_boundary(text[:p_end], match, lang):
+            if not _is_boundary(text, match, lang, p_end):
                 continue
             end = match.end() - len(match.group("space"))
             _append(out, text, start, end, para_index)
