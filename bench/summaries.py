@@ -1,0 +1,224 @@
+"""Key-point quality and speed: ROUGE of Lead-k, every stock sumy method and the default.
+
+Run: `.venv/bin/python -m bench.summaries` (add `--quick` to skip the slow sumy rows).
+Data: `frank-cnndm` (3 points, Lead-3 baseline) and `frank-xsum` (1 point, Lead-1) from the
+shared evaluation folder. ROUGE as in its README: `rouge-score` with stemming, rouge1/rouge2/
+rougeLsum, points joined by newlines, F1 x 100 averaged over articles.
+
+Honest tuning: the default's weights were fitted on the first half of frank-cnndm by sorted
+id ("fit"); "test" is the other half and "all" both. The grid at the end shows how flat the
+fit half is around the chosen weights.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from itertools import combinations
+
+from rouge_score import rouge_scorer
+
+from bench.common import eval_dir
+from summarizers.extract import METHODS, select_points
+from summarizers.extract.default import DEFAULT_WEIGHTS, Weights, default_points
+from summarizers.extract.hygiene import candidates
+from summarizers.extract.languages import language_tools
+from summarizers.models import Sentence
+from summarizers.pipeline import default_point_count
+from summarizers.sentences import split_sentences, words
+
+METRICS = ("rouge1", "rouge2", "rougeLsum")
+SETS = (("frank-cnndm", 3), ("frank-xsum", 1))
+SUMY = [name for name in METHODS if name not in ("default", "lead")]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article: its id, our sentences, the reference's split and the reference."""
+
+    id: str
+    sentences: list[Sentence]
+    reference_sentences: list[str]
+    reference: str
+
+
+def load(name: str) -> list[Item]:
+    """The set's articles sorted by id (the fit half is the first half of this order)."""
+    folder = eval_dir() / name
+    items = []
+    for path in sorted(folder.glob("*.json")):
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        text = (folder / f"{meta['id']}.article.txt").read_text(encoding="utf-8")
+        reference = (folder / f"{meta['id']}.summary.txt").read_text(encoding="utf-8").strip()
+        items.append(
+            Item(meta["id"], split_sentences(text, "en"), meta["article_sentences"], reference)
+        )
+    return items
+
+
+Picker = Callable[[Item], list[str]]
+
+
+class Scorer:
+    """ROUGE F1 x 100 per article, as the evaluation README prescribes."""
+
+    def __init__(self) -> None:
+        self._rouge = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+
+    def per_item(self, items: list[Item], pick: Picker) -> list[tuple[float, float, float]]:
+        """(R-1, R-2, R-Lsum) of `pick`'s points for every item."""
+        out = []
+        for item in items:
+            scores = self._rouge.score(item.reference, "\n".join(pick(item)))
+            r1, r2, rl = (scores[m].fmeasure * 100 for m in METRICS)
+            out.append((r1, r2, rl))
+        return out
+
+
+def mean3(rows: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    """Column means."""
+    r1, r2, rl = (statistics.fmean(col) for col in zip(*rows, strict=True))
+    return r1, r2, rl
+
+
+def texts(points: list[Sentence]) -> list[str]:
+    """The points' text."""
+    return [s.text for s in points]
+
+
+def stock(name: str, k: int) -> Picker:
+    """sumy's method `name` on all of our sentences, without the default's clean-up."""
+    method = METHODS[name]
+    return lambda it: texts(method(it.sentences, k, "en"))
+
+
+def pickers(k: int, quick: bool) -> list[tuple[str, Picker]]:
+    """Every row of the table: name and how it picks `k` points."""
+    rows: list[tuple[str, Picker]] = [
+        (f"Lead-{k} (reference split)", lambda it: it.reference_sentences[:k]),
+        (f"Lead-{k} (our splitter)", lambda it: texts(it.sentences[:k])),
+        (f"Lead-{k} (clean candidates)", lambda it: texts(select_points(it.sentences, k, "lead"))),
+    ]
+    if not quick:
+        for name in SUMY:
+            rows.append((f"sumy {name} (stock)", stock(name, k)))
+    rows.append(("default", lambda it: texts(select_points(it.sentences, k))))
+    return rows
+
+
+def max_overlap(points: list[str]) -> float:
+    """Largest share of the shorter point's content words found in another point."""
+    tools = language_tools("en")
+    bags = [{w.lower() for w in words(p)} - tools.stop_words for p in points]
+    return max(
+        (len(a & b) / min(len(a), len(b)) for a, b in combinations(bags, 2) if a and b),
+        default=0.0,
+    )
+
+
+def quality(quick: bool) -> None:
+    """ROUGE table per set, with the fit/test halves."""
+    scorer = Scorer()
+    for name, k in SETS:
+        items = load(name)
+        half = len(items) // 2
+        print(f"\n{name}: {len(items)} articles, {k} point(s); fit = first {half} by id")
+        print(f"{'method':<30}{'R-1':>7}{'R-2':>7}{'R-Lsum':>8}{'fit R-1':>9}{'test R-1':>9}")
+        for label, pick in pickers(k, quick):
+            rows = scorer.per_item(items, pick)
+            r1, r2, rl = mean3(rows)
+            fit, test = mean3(rows[:half])[0], mean3(rows[half:])[0]
+            print(f"{label:<30}{r1:>7.2f}{r2:>7.2f}{rl:>8.2f}{fit:>9.2f}{test:>9.2f}")
+        redundancy(items, k)
+
+
+def redundancy(items: list[Item], k: int) -> None:
+    """Largest content-word overlap between two points of one digest, over the set."""
+    for count in (k, 8):
+        overlaps = [max_overlap(texts(select_points(it.sentences, count))) for it in items]
+        print(
+            f"redundancy, default with {count} points: largest content-word overlap between "
+            f"two points {max(overlaps):.2f}, mean of per-article maxima "
+            f"{statistics.fmean(overlaps):.2f}"
+        )
+
+
+def grid() -> None:
+    """ROUGE-1 of the default around its weights, on both halves of frank-cnndm."""
+    scorer = Scorer()
+    items = load("frank-cnndm")
+    half = len(items) // 2
+    pools = {it.id: candidates(it.sentences) for it in items}
+    print("\nTuning grid, frank-cnndm R-1 (fit / test); chosen:", DEFAULT_WEIGHTS)
+    decays = (2.0, 3.0, 4.0, 6.0)
+    header = "centrality / decay"
+    print(f"{header:<20}" + "".join(f"{d:>16.0f}" for d in decays))
+    for weight in (0.25, 0.5, 1.0):
+        cells = []
+        for decay in decays:
+            w = replace(DEFAULT_WEIGHTS, position_decay=decay, centrality_weight=weight)
+
+            def pick(it: Item, w: Weights = w) -> list[str]:
+                return texts(default_points(pools[it.id], 3, "en", w))
+
+            rows = scorer.per_item(items, pick)
+            cells.append(f"{mean3(rows[:half])[0]:.2f} / {mean3(rows[half:])[0]:.2f}")
+        print(f"{weight:<20}" + "".join(f"{c:>16}" for c in cells))
+
+
+def text_of(n_words: int, articles: list[str]) -> str:
+    """About `n_words` words of real article text, one article per paragraph."""
+    out: list[str] = []
+    total = 0
+    while total < n_words:
+        for text in articles:
+            out.append(text)
+            total += len(text.split())
+            if total >= n_words:
+                break
+    return "\n\n".join(out)
+
+
+def speed() -> None:
+    """Articles per second, and the time for 10,000 and 100,000 words (split + default)."""
+    folder = eval_dir() / "frank-cnndm"
+    articles = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.article.txt"))]
+
+    def run(text: str) -> None:
+        count = default_point_count(len(text.split()))
+        select_points(split_sentences(text, "en"), count)
+
+    start = time.perf_counter()
+    for text in articles:
+        run(text)
+    elapsed = time.perf_counter() - start
+    print("\nSpeed of the default (splitting included; the pipeline benchmark adds cleaning)")
+    print(f"{'frank-cnndm':<24}{len(articles) / elapsed:>10.1f} articles/s")
+    for n_words, limit in ((10_000, 1.0), (100_000, 10.0)):
+        text = text_of(n_words, articles)
+        start = time.perf_counter()
+        run(text)
+        seconds = time.perf_counter() - start
+        label = f"{len(text.split()):,} words"
+        print(f"{label:<24}{seconds:>10.3f} s   (target < {limit:g} s)")
+
+
+def main(argv: list[str]) -> int:
+    """Print every table; `--quick` skips the stock sumy rows and the grid."""
+    if not (eval_dir() / "frank-cnndm").is_dir():
+        print(f"No evaluation data in {eval_dir()}; set DIGESTBOT_EVAL_DIR.")
+        return 1
+    quick = "--quick" in argv
+    quality(quick)
+    if not quick:
+        grid()
+    speed()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
