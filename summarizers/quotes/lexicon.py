@@ -145,3 +145,5 @@ ORGANISATION_WORDS = frozenset(
     square bridge airport station
     """.split()
 )
+# Words after a name that show it is not the subject of what follows ("Ed Balls of").
+NOT_VERBS = frozenset("and or but while of for to with from in on at by as who which that".split())

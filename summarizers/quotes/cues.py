@@ -1,0 +1,419 @@
+"""Finding the cue that names a quote's speaker: "...," X said / said X / X told Reuters /
+X, the minister, said / according to X / X said: "..." / "...," he added / "...," the general
+said, and the same in German, French and Spanish. A cue is a name, a pronoun, a role or
+"someone unnamed"; `speakers` resolves it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizers.quotes.context import Context, Token
+from summarizers.quotes.lexicon import (
+    ACCORDING,
+    INVERTED_PRONOUN,
+    NOT_VERBS,
+    PREPOSITIONS,
+    PRONOUNS,
+    ROLE_DETERMINERS,
+    ROLES,
+    SPEECH_VERBS,
+    UNNAMED,
+)
+from summarizers.quotes.names import Mention, is_title
+from summarizers.quotes.spans import Span
+
+# Words allowed between a subject and its verb ("Gedney has also said", "il a déclaré").
+_AUXILIARIES = frozenset(
+    """
+    has have had was is were would will also later then further again previously
+    to alleged understood thought believed known
+    hat hatte a avait ha había ont habe
+    """.split()
+)
+# Words allowed between a verb and an inverted subject ("said on Tuesday X" is rare; "hinzu").
+_AFTER_VERB = frozenset("hinzu a".split())
+_MAX_APPOSITIVE = 20
+# Lower-case words and titles allowed before a name after a verb ("said beauty blogger X").
+_MAX_LEAD = 4
+_LOWER_RUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}")
+# Verbs whose object is the listener, not the speaker ("told Reuters"), or never inverted.
+_NOT_INVERTED = frozenset("told tells telling asked asks described describes called".split())
+# "the latter said": a role that points at the second of two people just named.
+LATTER = "the latter"
+_REPORTED = frozenset("reported reports reporting".split())
+# Words that end a lead-in before a name ("states that while Britain ..." names no speaker).
+_LEAD_STOP = NOT_VERBS | frozenset("if when because whether after before since though".split())
+_ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)")
+# Past tenses that can follow a subject ("Joanne Parker made light of it, writing: ...").
+_IRREGULAR_PAST = frozenset(
+    """
+    made took went gave got came saw found put kept left felt thought knew sent spoke brought
+    began became held heard met ran sat stood won lost paid
+    """.split()
+)
+# "a letter by Ms Ratcliffe which said": the relative points at the name before it.
+_RELATIVES = frozenset("who which der die qui que quien".split())
+# Documents whose named author speaks through them ("the GAO report stated").
+_DOCUMENTS = frozenset("report statement study letter survey memo website filing ruling".split())
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What a cue points at: a name mention, a pronoun, or a role noun."""
+
+    mention: Mention | None = None
+    pronoun: str | None = None
+    role: str | None = None
+    unknown: bool = False  # "a spokesman said": a cue with no name to resolve
+    at: int | None = None  # where a pronoun stands, when not next to the quote
+
+
+class CueFinder(Context):
+    """Reads the words after and before each quote for the cue that names its speaker."""
+
+    def _cue(self, span: Span) -> Cue | None:
+        """The cue after the quote, else the one before it."""
+        after = self._after(span)
+        cue = self._cue_after(after)
+        if cue is not None:
+            return cue
+        return self._cue_before(self._before(span))
+
+    def _after(self, span: Span) -> list[Token]:
+        sentence = self._sentence_at(span.mark_end - 1)
+        end = sentence.end if sentence is not None else span.mark_end
+        tokens = self._tokens(span.mark_end, end)
+        if any(t.text.isalnum() for t in tokens) or sentence is None:
+            return tokens
+        # The quote ended its sentence: a short next sentence may still name the speaker
+        # ("... the regime." Gedney said.)
+        following = self._next_sentence(sentence)
+        if following is not None and _is_tag(following.text):
+            return self._tokens(following.start, following.end)
+        return tokens
+
+    def _before(self, span: Span) -> list[Token]:
+        sentence = self._sentence_at(span.mark_start)
+        start = sentence.start if sentence is not None else span.mark_start
+        # Only the words since the previous quote: its own cue is not this one's.
+        start = max([start] + [s.mark_end for s in self._long if s.mark_end <= span.mark_start])
+        tokens = self._tokens(start, span.mark_start)
+        if tokens or sentence is None or sentence.index == 0:
+            return tokens
+        # A quote opening its sentence: "She continued:" or a block quote after a colon.
+        previous = self.sentences[sentence.index - 1]
+        if previous.text.rstrip().endswith(":"):
+            return self._tokens(previous.start, previous.end)
+        return tokens
+
+    def _cue_after(self, tokens: list[Token]) -> Cue | None:
+        words = _strip_punct(tokens)
+        while words and words[0].text == ",":
+            words = words[1:]
+        if not words:
+            return None
+        according = self._according(words, at_start=True)
+        if according is not None:
+            return according
+        head = self._noun_phrase(words, 0)
+        after_head = None
+        if head is not None and head.mention is not None:
+            after_head = _index_after(words, head.mention.end)
+        appositive = after_head is not None and words[after_head].text == ","
+        verb = _first_verb(words, limit=_MAX_APPOSITIVE if appositive else 6)
+        if verb is None:
+            return None
+        if verb + 1 < len(words) and words[verb + 1].text == ":":
+            return None  # "..., while X added: '...'" introduces the next quote
+        if verb == 0 or all(_skippable(w) for w in words[:verb]):
+            inverted = self._inverted(words, verb)
+            if inverted is not None:
+                return inverted
+        cue: Cue | None
+        if head is not None and head.mention is not None and (after_head == verb or appositive):
+            cue = head  # "Åsberg, a 25-year-old officer with the police in Uppsala, told ..."
+        else:
+            cue = self._subject(words, verb)
+        outlet = (
+            cue is not None and cue.mention is not None and not self.names.is_person(cue.mention)
+        )
+        if outlet and words[verb].low in _REPORTED:
+            return None  # "..., the Guardian reported": the outlet, not the speaker
+        return cue
+
+    def _cue_before(self, tokens: list[Token]) -> Cue | None:
+        words = [t for t in tokens if t.text not in "\"“”„«»‘’'"]
+        according = self._according(words, at_start=False)
+        verbs = [i for i, _ in enumerate(words) if _is_verb(words, i)]
+        if according is not None and not (verbs and self._after_according(words, verbs[-1])):
+            return according
+        for verb in range(len(words) - 1, -1, -1):
+            if _is_verb(words, verb):
+                # The verb nearest the quote decides; an earlier one belongs to other words.
+                cue = self._subject(words, verb)
+                clause_start = verb == 0 or not words[verb - 1].text[:1].isalnum()
+                passive = verb + 1 < len(words) and words[verb + 1].low == "by"
+                invertible = clause_start and words[verb].low not in _NOT_INVERTED
+                if cue is None and (invertible or passive):
+                    cue = self._inverted(words, verb)
+                return cue if cue is not None else Cue(unknown=True)
+        return None
+
+    def _according(self, words: list[Token], *, at_start: bool) -> Cue | None:
+        phrases = ACCORDING.get(self.language, ()) + ACCORDING["en"]
+        lows = [w.low for w in words]
+        for phrase in phrases:
+            parts = phrase.split()
+            for index in range(len(words) - len(parts) + 1):
+                if at_start and index > 1:
+                    break
+                if lows[index : index + len(parts)] == parts:
+                    return self._noun_phrase(words, index + len(parts))
+        return None
+
+    def _after_according(self, words: list[Token], verb: int) -> bool:
+        """Does the verb come after the last "according to" ("..., according to TMZ, that
+        Bobby said '...'")?"""
+        lows = [w.low for w in words]
+        phrases = ACCORDING.get(self.language, ()) + ACCORDING["en"]
+        last = max(
+            (
+                i
+                for i in range(len(lows))
+                for p in phrases
+                if lows[i : i + len(p.split())] == p.split()
+            ),
+            default=-1,
+        )
+        return verb > last
+
+    def _inverted(self, words: list[Token], verb: int) -> Cue | None:
+        """The subject after its verb: "said X", "sagte der Minister", "a-t-il ajouté"."""
+        if words[verb].low.endswith(INVERTED_PRONOUN):
+            return Cue(pronoun=words[verb].low.rsplit("-", 1)[-1])
+        index = verb + 1
+        if index + 1 < len(words) and words[index].low == "by":
+            return self._noun_phrase(words, index + 1)  # "described by Islamic State as"
+        while index < len(words) and (
+            words[index].low in _AFTER_VERB or _is_verb(words, index) or words[index].low == "-"
+        ):
+            if words[index].low.endswith(INVERTED_PRONOUN):
+                return Cue(pronoun=words[index].low.rsplit("-", 1)[-1])
+            index += 1
+        return self._noun_phrase(words, index)
+
+    def _noun_phrase(self, words: list[Token], index: int) -> Cue | None:
+        """A name, pronoun or "the ROLE" starting at `words[index]`.
+
+        A few lower-case words or titles may come first ("founder Yen Reis", "his jockey Liam
+        Treadwell"), and "Wall Street Journal reporter Byron Tau" is Byron Tau.
+        """
+        if index >= len(words):
+            return None
+        if words[index].low in PRONOUNS:
+            return Cue(pronoun=words[index].low)
+        for offset in range(index, min(index + _MAX_LEAD, len(words))):
+            word = words[offset]
+            mention = self.names.starting_at(word.start) or self._titled_at(word)
+            if mention is not None:
+                person = self._employee(mention)
+                role = _ROLE_AFTER.match(self.text, mention.end)
+                if person is mention and role is not None and role.group(1).lower() in ROLES:
+                    return _role(words, index)  # "the Barcelona defender"
+                return Cue(mention=person)
+            lead_in = word.text[:1].islower() and word.low not in _LEAD_STOP
+            if not (lead_in or is_title(word.text)) or _is_verb(words, offset):
+                break
+            if word.low in ROLES and offset > index:
+                break  # "the minister": a role, not a lead-in to a name
+        return _role(words, index)
+
+    def _titled_at(self, word: Token) -> Mention | None:
+        """A mention whose titles start at `word` ("Maj. Gen. Felix Gedney")."""
+        for mention in self.names.between(word.start, word.end + 60):
+            if mention.titles and _only_titles(self.text[word.start : mention.start]):
+                return mention
+        return None
+
+    def _employee(self, mention: Mention) -> Mention:
+        """ "Wall Street Journal reporter Byron Tau": the person, not the employer."""
+        match = _LOWER_RUN.match(self.text, mention.end)
+        if (
+            match is not None
+            and not mention.is_person
+            and match.group(0).split()[0] not in _LEAD_STOP
+        ):
+            person = self.names.starting_at(match.end())
+            if person is not None and person.is_person:
+                return person
+        return mention
+
+    def _subject(self, words: list[Token], verb: int) -> Cue | None:
+        """The subject before its verb: "X said", "X, the minister, said", "he added"."""
+        coordinated = verb > 0 and words[verb - 1].low in ("and", "but")
+        if _is_gerund(words, verb) or coordinated:
+            # "Julia admitted that ..., adding: '...'", "Mr Lawson said ... and told the
+            # court:": the subject of the main clause.
+            return self._clause_subject(words[verb])
+        index = verb - 1
+        while index >= 0 and _skippable(words[index]):
+            index -= 1
+        if index < 0:
+            return None
+        word = words[index]
+        if word.text == "," and index > 0 and self.names.ending_at(words[index - 1].end):
+            index -= 1  # "Beau James, commented"
+        elif word.text == ",":
+            opening = _appositive_start(words, index)
+            if opening is None or opening == 0:
+                return None
+            index = opening - 1
+        word = words[index]
+        mention = self.names.ending_at(word.end)
+        if mention is not None:
+            head = self._head_before_preposition(words, mention)
+            if head is not None:
+                # "Smith of the BBC said": Smith; "a staffer at Wilson Security said": unnamed.
+                return self._subject(words, head + 1) if head >= 0 else None
+            return Cue(mention=mention)
+        if word.low in _DOCUMENTS and index > 0:
+            source = self.names.ending_at(words[index - 1].end)
+            if source is not None:
+                return Cue(mention=source)  # "The GAO report stated"
+        if word.low in PRONOUNS:
+            return Cue(pronoun=word.low)
+        if "-" in word.low and word.low.endswith(INVERTED_PRONOUN):
+            return Cue(pronoun=word.low.rsplit("-", 1)[-1])  # "a-t-il ajouté"
+        if word.low in _RELATIVES and index > 0:
+            # "a letter written by Ms Ratcliffe which said": the name before the relative.
+            named = self.names.ending_at(words[index - 1].end)
+            return Cue(mention=named) if named is not None else Cue(unknown=True)
+        if word.low == "latter" and index > 0 and words[index - 1].low == "the":
+            return Cue(role=LATTER)
+        return _role_ending(words, index)
+
+    def _head_before_preposition(self, words: list[Token], mention: Mention) -> int | None:
+        """If a preposition comes just before the name (within three words), the index of the
+        word before that preposition (-1 at the start); else None."""
+        first = next((i for i, w in enumerate(words) if w.start >= mention.start), None)
+        if first is None:
+            return None
+        for index in range(first - 1, max(-1, first - 4), -1):
+            if words[index].low in PREPOSITIONS:
+                return index - 1
+            if not words[index].text[:1].isalpha():
+                return None
+        return None
+
+    def _clause_subject(self, gerund: Token) -> Cue | None:
+        """The last name or pronoun before `gerund` in its sentence that a verb follows."""
+        sentence = self._sentence_at(gerund.start)
+        start = sentence.start if sentence is not None else gerund.start
+        tokens = self._tokens(start, gerund.start)
+        found: Cue | None = None
+        for index, token in enumerate(tokens[:-1]):
+            following = tokens[index + 1]
+            mention = self.names.starting_at(token.start)
+            if mention is not None and self._quoted(mention.start):
+                continue
+            if mention is not None:
+                following = next((t for t in tokens if t.start >= mention.end), following)
+            if not _verb_like(following):
+                continue
+            before = [t.low for t in tokens[max(0, index - 2) : index]]
+            if before[-1:] and (
+                before[-1] in PREPOSITIONS
+                or (before[-1] in ROLE_DETERMINERS and before[:1] and before[0] in PREPOSITIONS)
+            ):
+                continue  # "from the EU following ..."
+            if token.low in PRONOUNS:
+                found = Cue(pronoun=token.low, at=token.start)
+            elif mention is not None:
+                found = Cue(mention=mention)
+        return found
+
+
+def _strip_punct(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if t.text not in ",;—–-\"“”„«»‘’'" or t.text == ","]
+
+
+def _is_verb(words: list[Token], index: int) -> bool:
+    return words[index].low in SPEECH_VERBS or words[index].low.split("-")[0] in SPEECH_VERBS
+
+
+def _is_gerund(words: list[Token], index: int) -> bool:
+    return words[index].low.endswith("ing")
+
+
+def _verb_like(word: Token) -> bool:
+    """Could `word` be the verb after a subject ("Julia admitted", "Parker made")?"""
+    low = word.low
+    if not word.text[:1].islower() or low in NOT_VERBS:
+        return False
+    if low in SPEECH_VERBS or low in _AUXILIARIES or low in _IRREGULAR_PAST:
+        return True
+    return low.endswith(("ed", "ly")) or (low.endswith("s") and not low.endswith("ss"))
+
+
+def _is_tag(sentence: str) -> bool:
+    """A short sentence that can only be a speech tag ("Gedney said.")."""
+    return len(sentence.split()) <= 6 and sentence.endswith(".") and ":" not in sentence
+
+
+def _skippable(word: Token) -> bool:
+    """Auxiliaries and adverbs between a subject and its verb ("has also", "reportedly")."""
+    return word.low in _AUXILIARIES or (word.low.endswith("ly") and word.text[:1].islower())
+
+
+def _index_after(words: list[Token], pos: int) -> int | None:
+    return next((i for i, w in enumerate(words) if w.start >= pos), None)
+
+
+def _first_verb(words: list[Token], limit: int) -> int | None:
+    for index, word in enumerate(words[: limit + 1]):
+        if _is_verb(words, index):
+            return index
+        if word.text in ".!?":
+            return None
+    return None
+
+
+def _appositive_start(words: list[Token], comma: int) -> int | None:
+    """Index of the comma opening the appositive that `comma` closes."""
+    for index in range(comma - 1, max(-1, comma - _MAX_APPOSITIVE), -1):
+        if words[index].text == ",":
+            return index
+    return None
+
+
+def _role(words: list[Token], index: int) -> Cue | None:
+    """ "the minister", "der Sprecher", "le ministre", "a spokesman" starting at `index`."""
+    if words[index].low not in ROLE_DETERMINERS and words[index].low not in ("a", "an"):
+        return None
+    for offset in range(index + 1, min(index + 4, len(words))):
+        if words[offset].low in UNNAMED:
+            return Cue(unknown=True)  # "said the man"
+        if words[offset].low in ROLES:
+            if words[index].low in ("a", "an"):
+                return Cue(unknown=True)
+            return Cue(role=words[offset].low)
+    return None
+
+
+def _role_ending(words: list[Token], index: int) -> Cue | None:
+    """ "the minister" ending at `index` (before its verb); "a nurse" is someone unnamed."""
+    if not words[index].text[:1].islower() and words[index].low not in ROLES:
+        return None
+    for offset in range(index - 1, max(-1, index - 6), -1):
+        if words[offset].low in ROLE_DETERMINERS and words[index].low in UNNAMED:
+            return Cue(unknown=True)  # "the man said"
+        if words[offset].low in ROLE_DETERMINERS and words[index].low in ROLES:
+            return Cue(role=words[index].low)
+        if words[offset].low in ("a", "an", "one", "another"):
+            return Cue(unknown=True)
+    return None
+
+
+def _only_titles(gap: str) -> bool:
+    return all(is_title(word) for word in gap.split())
