@@ -133,6 +133,7 @@ async def test_deferred_slash_command_gets_its_followup(
     assert interaction.response_type == 5
     assert interaction.response_delay is not None and interaction.response_delay < 3.0
     assert message.embeds[0]["title"] == "Echo"
+    assert message.data["type"] == 20  # CHAT_INPUT_COMMAND
     assert message.embeds[0]["description"] == "abab"
     # The followup replaced the "thinking…" message: one message in the channel.
     assert len(stub.messages_in("general")) == 1
@@ -178,6 +179,7 @@ async def test_message_context_menu_carries_the_target(
     interaction = await stub.dispatch_message_command("Quote", target)
     message = await stub.wait_for_response(interaction)
     assert message.content == "> Read http://example.test/a"
+    assert message.data["type"] == 23  # CONTEXT_MENU_COMMAND
     assert message.channel_id == stub.channel("news").id
 
 

@@ -38,6 +38,7 @@ class Interaction:
     guild_id: int
     user_id: int
     dispatched_at: float
+    command_type: int = COMMAND_CHAT_INPUT
     response_type: int | None = None
     responded_at: float | None = None
     original_message_id: int | None = None

@@ -39,7 +39,8 @@ CALLBACK_DEFERRED_UPDATE = 6
 CALLBACK_UPDATE_MESSAGE = 7
 CALLBACK_MODAL = 9
 MESSAGE_TYPE_DEFAULT = 0
-MESSAGE_TYPE_CHAT_INPUT = 20
+# The type of an interaction's original response, by command type (chat input, message menu).
+RESPONSE_MESSAGE_TYPES = {1: 20, 3: 23}
 _Handler = Callable[[web.Request], Awaitable[web.Response]]
 BODY: web.RequestKey[Any] = web.RequestKey("body", object)
 _Next = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -328,7 +329,11 @@ class RestApi:
         world = self._state.world
         invoker = next(u for u in world.users if u.id == interaction.user_id)
         extra = {
-            "type": MESSAGE_TYPE_CHAT_INPUT if interaction.original_message_id is None else 0,
+            "type": (
+                RESPONSE_MESSAGE_TYPES[interaction.command_type]
+                if interaction.original_message_id is None
+                else MESSAGE_TYPE_DEFAULT
+            ),
             "webhook_id": str(world.application_id),
             "application_id": str(world.application_id),
             "interaction_metadata": {

@@ -167,7 +167,7 @@ class DiscordStub:
         inv = self._invocation(user, channel)
         registered = self._registered(name, COMMAND_CHAT_INPUT, inv)
         payload = slash_command_json(self.world, inv, registered, path, options or {})
-        return await self._send_interaction(inv, command, payload)
+        return await self._send_interaction(inv, command, COMMAND_CHAT_INPUT, payload)
 
     async def dispatch_message_command(
         self,
@@ -182,7 +182,7 @@ class DiscordStub:
         inv = self._invocation(user, where)
         registered = self._registered(command, COMMAND_MESSAGE, inv)
         payload = message_command_json(self.world, inv, registered, target.data)
-        return await self._send_interaction(inv, command, payload)
+        return await self._send_interaction(inv, command, COMMAND_MESSAGE, payload)
 
     async def dispatch_message(
         self, channel: str | Channel | int, content: str, author: str | User = "reader"
@@ -300,13 +300,18 @@ class DiscordStub:
     async def wait_for_response(
         self, interaction: Interaction, timeout: float = 10.0, *, final: bool = True
     ) -> StoredMessage:
-        """The interaction's original response message; with `final`, wait until it is no
-        longer the deferred "thinking…" placeholder."""
+        """The interaction's answer: its original response message, once it is no longer
+        the deferred "thinking…" placeholder (unless `final` is False). When the bot deleted
+        the placeholder and answered with a followup instead (an error, say), that followup.
+        """
 
         def answered() -> StoredMessage | None:
             if interaction.original_message_id is None:
                 return None
             message = self.state.messages[interaction.original_message_id]
+            if message.deleted:
+                followups = [self.state.messages[i] for i in interaction.followup_message_ids]
+                return followups[-1] if followups else None
             if final and int(message.data.get("flags") or 0) & MESSAGE_FLAG_LOADING:
                 return None
             return message
@@ -367,7 +372,9 @@ class DiscordStub:
             raise PermissionError(f"Discord hides {name!r} from {inv.user.username}")
         return command
 
-    async def _send_interaction(self, inv: Invocation, name: str, payload: JSON) -> Interaction:
+    async def _send_interaction(
+        self, inv: Invocation, name: str, command_type: int, payload: JSON
+    ) -> Interaction:
         interaction = Interaction(
             id=inv.interaction_id,
             token=inv.token,
@@ -376,6 +383,7 @@ class DiscordStub:
             guild_id=inv.guild.id,
             user_id=inv.user.id,
             dispatched_at=time.monotonic(),
+            command_type=command_type,
         )
         self.state.interactions[inv.token] = interaction
         await self.gateway.dispatch("INTERACTION_CREATE", payload)
