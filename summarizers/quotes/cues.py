@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from summarizers.quotes.context import Context, Token
 from summarizers.quotes.lexicon import (
     ACCORDING,
+    INDEFINITE,
     INVERTED_PRONOUN,
     NOT_VERBS,
     PREPOSITIONS,
@@ -54,6 +55,9 @@ _IRREGULAR_PAST = frozenset(
 )
 # "a letter by Ms Ratcliffe which said": the relative points at the name before it.
 _RELATIVES = frozenset("who which der die qui que quien".split())
+# How far after an inverted verb its subject may come, and the words that end the search.
+_MAX_INVERTED_REACH = 12
+_COMPLEMENTIZERS = frozenset("that que qu qu' qu’ dass whether if because".split())
 # Documents whose named author speaks through them ("the GAO report stated").
 _DOCUMENTS = frozenset("report statement study letter survey memo website filing ruling".split())
 
@@ -169,7 +173,9 @@ class CueFinder(Context):
                 if at_start and index > 1:
                     break
                 if lows[index : index + len(parts)] == parts:
-                    return self._noun_phrase(words, index + len(parts))
+                    # "according to an aide": a source, but no name for it.
+                    cue = self._noun_phrase(words, index + len(parts))
+                    return cue if cue is not None else Cue(unknown=True)
         return None
 
     def _after_according(self, words: list[Token], verb: int) -> bool:
@@ -201,7 +207,18 @@ class CueFinder(Context):
             if words[index].low.endswith(INVERTED_PRONOUN):
                 return Cue(pronoun=words[index].low.rsplit("-", 1)[-1])
             index += 1
-        return self._noun_phrase(words, index)
+        return self._noun_phrase(words, index) or self._later_person(words, index)
+
+    def _later_person(self, words: list[Token], index: int) -> Cue | None:
+        """A person named a little after an inverted verb, past an adverbial and a title:
+        "estime pour sa part le secrétaire général de la CFDT, Laurent Berger"."""
+        for word in words[index : index + _MAX_INVERTED_REACH]:
+            if word.low in _COMPLEMENTIZERS or not (word.text[:1].isalnum() or word.text == ","):
+                return None
+            mention = self.names.starting_at(word.start)
+            if mention is not None and self.names.is_person(mention):
+                return Cue(mention=mention)
+        return None
 
     def _noun_phrase(self, words: list[Token], index: int) -> Cue | None:
         """A name, pronoun or "the ROLE" starting at `words[index]`.
@@ -389,13 +406,13 @@ def _appositive_start(words: list[Token], comma: int) -> int | None:
 
 def _role(words: list[Token], index: int) -> Cue | None:
     """ "the minister", "der Sprecher", "le ministre", "a spokesman" starting at `index`."""
-    if words[index].low not in ROLE_DETERMINERS and words[index].low not in ("a", "an"):
+    if words[index].low not in ROLE_DETERMINERS and words[index].low not in INDEFINITE:
         return None
     for offset in range(index + 1, min(index + 4, len(words))):
         if words[offset].low in UNNAMED:
             return Cue(unknown=True)  # "said the man"
-        if words[offset].low in ROLES:
-            if words[index].low in ("a", "an"):
+        if words[offset].low in ROLES or words[index].low in INDEFINITE:
+            if words[index].low in INDEFINITE:
                 return Cue(unknown=True)
             return Cue(role=words[offset].low)
     return None
@@ -410,7 +427,7 @@ def _role_ending(words: list[Token], index: int) -> Cue | None:
             return Cue(unknown=True)  # "the man said"
         if words[offset].low in ROLE_DETERMINERS and words[index].low in ROLES:
             return Cue(role=words[index].low)
-        if words[offset].low in ("a", "an", "one", "another"):
+        if words[offset].low in INDEFINITE:
             return Cue(unknown=True)
     return None
 

@@ -21,12 +21,16 @@ SPEECH_VERBS = frozenset(
     pleaded testified asserted asserts sang sings
     sagte sagt sagten erklärte erklärt betonte betont meinte meint fügte ergänzte ergänzt
     schrieb schreibt warnte warnt kritisierte sprach berichtete räumte forderte fordert
-    versicherte bekräftigte stellte erläuterte unterstrich
+    versicherte bekräftigte stellte erläuterte unterstrich kommentierte reagierte mahnte
+    bestätigte bestätigt mitteilte
     déclaré déclare dit dit-il affirmé affirme ajouté ajoute expliqué explique estimé estime
     souligné souligne précisé précise indiqué indique assuré assure lancé lance
     confié confie insisté insiste martelé martèle poursuit poursuivi répondu répond écrit
+    réagi réagit dénoncé dénonce regretté regrette déploré déplore jugé juge commenté
+    rappelé rappelle reconnu reconnaît prévenu prévient averti raconté raconte tweeté
     dijo dice dijeron afirmó afirma declaró declara señaló señala explicó explica aseguró
-    asegura añadió añade agregó agrega indicó indica manifestó sostuvo advirtió
+    asegura añadió añade agregó agrega indicó indica manifestó sostuvo advirtió reaccionó
+    criticó recordó subrayó insistió apuntó comentó sentenció
     """.split()
 )
 # Words before the source, per language: "according to X", "laut X", "selon X", "según X".
@@ -60,6 +64,8 @@ ROLES = frozenset(
     directora entrenador abogado abogada juez jueza
     """.split()
 )
+# Indefinite articles: "a spokesman", "un conseiller", "einem Sprecher" name nobody.
+INDEFINITE = frozenset("a an one another un une ein eine einem einer eines uno una".split())
 # Role words that stand for a title a person holds ("the PM" is the Prime Minister).
 ROLE_ALIASES = {"pm": "minister", "premier": "minister", "boss": "manager"}
 # Prepositions before a name that make it an object, not the speaker ("members of Congress").

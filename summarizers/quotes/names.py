@@ -36,6 +36,8 @@ _NICKNAME = re.compile(
     rf"\b([{_UPPER}][\w'’-]+) ['‘\"“]([{_UPPER}][^'’\"”\n]{{0,30}})['’\"”] ([{_UPPER}][\w'’-]+)"
 )
 _AGE = re.compile(r",\s*\d{1,3},")
+# Particles that are written with a capital inside a name, and would otherwise end it.
+_CAPITAL_PARTICLES = frozenset("le la de del da di du van von der den".split())
 # Pronouns inside a capitalised phrase make it a title, not a name.
 _TITLE_PRONOUNS = frozenset("i you we me my your our us he she they it".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -87,8 +89,11 @@ def _mentions(match: re.Match[str]) -> list[Mention]:
         return []
     found = []
     run: list[tuple[str, int]] = []
-    for word, start in words:
-        if word.lower().strip(".") in NOT_NAMES:
+    for index, (word, start) in enumerate(words):
+        middle = 0 < index < len(words) - 1
+        if middle and word.lower() in _CAPITAL_PARTICLES:
+            run.append((word, start))  # "Marine Le Pen", "Paco De Lucía"
+        elif word.lower().strip(".") in NOT_NAMES:
             found.extend(_mention(run))
             run = []
         else:

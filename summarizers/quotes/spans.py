@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizers.quotes.lexicon import SPEECH_VERBS
+from summarizers.quotes.lexicon import ACCORDING, SPEECH_VERBS
 from summarizers.sentences import split_paragraphs
 
 DOUBLE = "double"
@@ -271,8 +271,14 @@ _MINOR_WORDS = frozenset("a an and as at but by for from in of on or the to vs w
 # A short quotation counts only next to a verb of saying or naming ("called the plan
 # "dangerous""); otherwise it is a scare quote or a term ("to "streamline" processing").
 _SCARE_MAX_WORDS = 3
-_NAMING_VERBS = SPEECH_VERBS | frozenset(
-    "called calls calling dubbed termed labelled labeled branded recommending recommended".split()
+_NAMING_VERBS = (
+    SPEECH_VERBS
+    | frozenset(phrase.split()[0] for phrases in ACCORDING.values() for phrase in phrases)
+    | frozenset(
+        """
+        called calls calling dubbed termed labelled labeled branded recommending recommended
+        """.split()
+    )
 )
 _CLAUSE_START = re.compile(r"(?:[.!?…]\s|\n)(?!.*(?:[.!?…]\s|\n))", re.DOTALL)
 _LOWER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -287,6 +293,8 @@ def _is_scare_quote(text: str, span: Span) -> bool:
     window = text[max(0, span.mark_start - 300) : span.mark_start]
     boundary = _CLAUSE_START.search(window)
     before = window[boundary.end() :] if boundary else window
+    if not before.strip() and re.match(r"\s*[.!?…]", text[span.mark_end : span.mark_end + 3]):
+        return False  # a sentence of its own: «Es un compromiso».
     # A few words after it too: '"We are not," she said.'
     after = re.split(r"[.!?…\n]", text[span.mark_end : span.mark_end + 60])[0].split()[:4]
     words = _LOWER_WORD.findall(before) + _LOWER_WORD.findall(" ".join(after))
