@@ -166,3 +166,46 @@ def test_sample_article_gedney_and_mattis() -> None:
     assert {q.speaker for q in gedney} == {"Major General Felix Gedney"}
     mattis = [q for q in found if q.text == "as long as they want to fight."]
     assert [q.speaker for q in mattis] == ["Jim Mattis"]
+
+
+def test_french_subject_after_an_adverbial_and_a_title() -> None:
+    found = speakers(
+        "« Il faut du dialogue », estime pour sa part le secrétaire général de la CFDT, "
+        "Laurent Berger.",
+        language="fr",
+    )
+    assert found == [("Il faut du dialogue", "Laurent Berger")]
+
+
+def test_french_name_with_a_capitalised_particle() -> None:
+    found = speakers("« C'est une provocation », a réagi Marine Le Pen.", language="fr")
+    assert found == [("C'est une provocation", "Marine Le Pen")]
+
+
+def test_unnamed_sources_in_german_and_french() -> None:
+    german = speakers(
+        "Olaf Scholz sprach am Montag.",
+        "Laut einem Regierungssprecher ist „noch nichts entschieden“.",
+        language="de",
+    )
+    french = speakers(
+        "« Nous tiendrons », a dit Emmanuel Macron.",
+        "Selon un conseiller, « rien n'est encore décidé ».",
+        language="fr",
+    )
+    assert german == [("noch nichts entschieden", None)]
+    assert french[-1] == ("rien n'est encore décidé", None)
+
+
+def test_spanish_patterns() -> None:
+    found = speakers(
+        "El presidente Pedro Sánchez compareció el lunes en Madrid.",
+        "«No vamos a subir los impuestos», dijo Sánchez. «Es un compromiso».",
+        "Según la ministra de Hacienda, María Jesús Montero, «las cuentas cuadran».",
+        language="es",
+    )
+    assert [speaker for _, speaker in found] == [
+        "Pedro Sánchez",
+        "Pedro Sánchez",
+        "María Jesús Montero",
+    ]
