@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from htmldate import find_date
 from lxml.html import HtmlElement
+from trafilatura.metadata import examine_meta, extract_author, extract_meta_json
 
 _SPACE = re.compile(r"\s+")
 # Separators between a title's parts ("Headline | Site", "Site » Blog » Headline"); a hyphen
@@ -49,14 +50,6 @@ _PUBLISHED_META = (
     "parsely-pub-date",
 )
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
-_AUTHOR_META = (
-    "author",
-    "article:author",
-    "dc.creator",
-    "byl",
-    "parsely-author",
-    "sailthru.author",
-)
 
 
 @dataclass(frozen=True)
@@ -82,7 +75,7 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
     return PageMetadata(
         url=url,
         headline=choose_headline(tree, meta, articles, site, url),
-        byline=_byline(meta, articles),
+        byline=_byline(tree),
         published=_published(tree, meta, articles, url),
         site=site,
         declared_language=_declared_language(tree, meta),
@@ -277,30 +270,17 @@ def _site_name(meta: dict[str, str], articles: list[dict[str, Any]], url: str | 
     return host.removeprefix("www.") if host else None
 
 
-def _author_names(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list):
-        for item in value:
-            yield from _author_names(item)
-    elif isinstance(value, dict) and isinstance(value.get("name"), str):
-        yield value["name"]
-
-
-def _byline(meta: dict[str, str], articles: list[dict[str, Any]]) -> str | None:
-    names: list[str] = []
-    for obj in articles:
-        for name in _author_names(obj.get("author")):
-            name = _clean(name)
-            if name and name not in names and not name.startswith("http"):
-                names.append(name)
-        if names:
-            return ", ".join(names)
-    for key in _AUTHOR_META:
-        value = meta.get(key)
-        if value and not value.startswith("http"):
-            return value
-    return None
+def _byline(tree: HtmlElement) -> str | None:
+    """The authors, as trafilatura reads them: <meta>, then JSON-LD, then the visible byline."""
+    try:
+        found = examine_meta(tree)
+        if found.author and " " not in found.author:
+            found.author = None  # a lone word is a handle or a site, not a name
+        found = extract_meta_json(tree, found)
+        author = found.author or extract_author(tree)
+    except Exception:  # trafilatura's metadata helpers are best effort
+        return None
+    return author.replace("; ", ", ") if author else None
 
 
 def _iso_date(text: str | None) -> dt.date | None:
