@@ -30,7 +30,7 @@ SETTLE = 0.5  # how long to watch for a message that must not come
 def stories(world: World, count: int) -> list[str]:
     """Serve `count` distinct articles; their URLs."""
     return [
-        world.article(f"/story-{n}", f"Harbour bridge vote, part {n}", BRIDGE_STORY)
+        world.article(f"/story-{n}/", f"Harbour bridge vote, part {n}", BRIDGE_STORY)
         for n in range(1, count + 1)
     ]
 
@@ -49,11 +49,13 @@ def times_shown(messages: list[StoredMessage], url: str) -> int:
 
 
 async def wait_for_stories(world: World, links: list[str]) -> list[StoredMessage]:
-    """Wait until every link has its story in #news; the channel's messages."""
+    """Wait until every link is shown in #news; the channel's messages."""
 
     def complete() -> list[StoredMessage] | None:
+        # Every link shown, as a story or listed as failed: the digest is out.
         messages = world.stub.messages_in("news")
-        return messages if all(times_shown(messages, u) for u in links) else None
+        text = "\n".join(embed_text(m) for m in messages)
+        return messages if all(u in text for u in links) else None
 
     return await world.stub.state.wait_for(complete, ANSWER_TIMEOUT)
 
@@ -81,10 +83,31 @@ async def test_link_posted_in_the_watched_channel_is_queued(tmp_path: Path) -> N
         assert elsewhere not in shown.content
 
 
+async def test_without_message_content_only_links_mentioning_the_bot_are_queued(
+    tmp_path: Path,
+) -> None:
+    async with (
+        e2e_world(tmp_path, DAY_BEFORE_DST, discord_message_content=False) as world,
+        world.bot(),
+    ):
+        [unseen, mentioned] = stories(world, 2)
+        await world.command("digest watch", {"channel": world.stub.channel("links")})
+        bot_mention = f"<@{world.stub.world.bot.id}>"
+        await world.stub.dispatch_message("links", f"Have a look: {unseen}")
+        await world.stub.dispatch_message("links", f"{bot_mention} queue {mentioned} please")
+        await asyncio.sleep(SETTLE)
+        shown = await world.command("digest show", user="reader")
+        assert mentioned in shown.content
+        assert unseen not in shown.content
+
+
 async def test_daily_digest_fires_at_its_local_time(tmp_path: Path) -> None:
     async with e2e_world(tmp_path, DAY_BEFORE_DST) as world, world.bot() as bot:
         links = stories(world, 2)
-        await schedule_digest(world, links)
+        missing = world.web.url("/gone")
+        # The same story again with tracking parameters and a fragment: queued once.
+        again = f"{links[0]}?utm_source=newsletter&utm_medium=email#top"
+        await schedule_digest(world, [*links, again, missing])
         world.clock.set(DIGEST_DUE - dt.timedelta(seconds=30))
         bot.scheduler.wake()
         await asyncio.sleep(SETTLE)
@@ -95,7 +118,11 @@ async def test_daily_digest_fires_at_its_local_time(tmp_path: Path) -> None:
         await bot.scheduler.drain()
         bot.scheduler.wake()  # the same day's digest must not come again
         await asyncio.sleep(SETTLE)
-        assert_posted_once(world.stub.messages_in("news"), links)
+        messages = world.stub.messages_in("news")
+        assert_posted_once(messages, links)
+        # The story that failed is listed with its reason, not dropped.
+        [failed] = [m for m in messages if missing in embed_text(m)]
+        assert len(embed_text(failed)) > len(missing) + 20
         assert_nobody_pinged(world.stub)
 
 
