@@ -21,7 +21,9 @@ from .interactions import (
 )
 from .payloads import JSON, MESSAGE_FLAG_LOADING, iso_now, member_json
 from .ratelimit import RateLimits
-from .rest import CATCH_ALL_ROUTE, INTERACTION_DEADLINE, NONCE_WINDOW, RestApi
+from .rest import CATCH_ALL_ROUTE, RestApi
+from .rest_channels import NONCE_WINDOW
+from .rest_interactions import INTERACTION_DEADLINE
 from .stalls import Stall
 from .state import RecordedRequest, StoredMessage, StubState
 from .world import (
