@@ -135,6 +135,7 @@ def test_prune_drops_each_kind_of_furniture() -> None:
     top = [
         "By Jane Doe",
         "March 1, 2023 | News | 3 comments",
+        "quarta-feira, 1 de março de 2023 às 10:15",
         "This post contains links to retailers; we may receive a commission on purchases.",
     ]
     middle = [

@@ -53,6 +53,12 @@ _DISCLOSURE = re.compile(
     r"share of the sale)\b",
     re.IGNORECASE,
 )
+# "sexta-feira, 22 de outubro de 2010 às 20:13", "[ 2018-08-25 15:24 ]": a time stamp in any
+# language, even where the month names are unknown.
+_YEAR_AND_TIME = re.compile(
+    r"\b(19|20)\d{2}\b.{0,30}\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[:h]\d{2}\b.{0,30}\b(19|20)\d{2}\b"
+)
+_MAX_STAMP_WORDS = 10
 _MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
 _CREDIT = re.compile(
     r"^(photo|image|picture|foto|bild|crédit|credit)s?\s*(:|by\b|credit\b|©)", re.IGNORECASE
@@ -127,6 +133,7 @@ def is_furniture(paragraph: str, position: int, total: int, links: frozenset[str
         _BYLINE.match(text)
         or (len(text) < 60 and find_date(text, whole_line=True))
         or (len(text) < 120 and _MENU_SEPARATOR.search(text) and find_date(text))
+        or (len(text.split()) <= _MAX_STAMP_WORDS and _YEAR_AND_TIME.search(text))
     ):
         return True  # "By Jane Doe", "March 1, 2023", "March 1, 2023 | News | 3 comments"
     if _DOMAIN.match(text) or (position >= total - _TAIL_LINES and _APP_OFFER.search(text)):
