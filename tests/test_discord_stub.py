@@ -261,6 +261,19 @@ async def test_reaction_is_recorded(stub: DiscordStub, echo_bot: EchoBot) -> Non
     assert message.reactions == ["📥"]
 
 
+async def test_history_pages_like_discord(stub: DiscordStub, echo_bot: EchoBot) -> None:
+    posted = [await stub.dispatch_message("news", f"n{n}") for n in range(7)]
+    channel = echo_bot.get_channel(stub.channel("news").id)
+    assert isinstance(channel, discord.TextChannel)
+    latest = [m.content async for m in channel.history(limit=3)]
+    assert latest == ["n6", "n5", "n4"]
+    after = discord.Object(posted[1].id)
+    forward = [m.content async for m in channel.history(limit=None, after=after)]
+    assert forward == ["n2", "n3", "n4", "n5", "n6"]
+    first_two = [m.content async for m in channel.history(limit=2, oldest_first=True)]
+    assert first_two == ["n0", "n1"]
+
+
 async def test_early_retry_is_refused_again() -> None:
     from tests.discord_stub.ratelimit import RateLimits
 

@@ -71,8 +71,11 @@ class ChannelRoutes:
             and not m.ephemeral
             and after < m.id < before
         ]
-        found.sort(key=lambda data: int(data["id"]), reverse=True)
-        return json_answer(found[:limit])
+        found.sort(key=lambda data: int(data["id"]))
+        # Like Discord: with `after`, the messages right after it; otherwise the latest ones.
+        # Either way the page comes newest first.
+        page = found[:limit] if "after" in request.query else found[-limit:]
+        return json_answer(page[::-1])
 
     async def _create_message(self, request: web.Request) -> web.Response:
         channel_id = self._channel_id(request)
