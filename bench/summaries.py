@@ -23,6 +23,7 @@ from itertools import combinations
 from rouge_score import rouge_scorer
 
 from bench.common import eval_dir
+from bench.pipeline import text_of
 from summarizers.extract import METHODS, select_points
 from summarizers.extract.default import DEFAULT_WEIGHTS, Weights, default_points
 from summarizers.extract.hygiene import candidates
@@ -168,19 +169,6 @@ def grid() -> None:
             rows = scorer.per_item(items, pick)
             cells.append(f"{mean3(rows[:half])[0]:.2f} / {mean3(rows[half:])[0]:.2f}")
         print(f"{weight:<20}" + "".join(f"{c:>16}" for c in cells))
-
-
-def text_of(n_words: int, articles: list[str]) -> str:
-    """About `n_words` words of real article text, one article per paragraph."""
-    out: list[str] = []
-    total = 0
-    while total < n_words:
-        for text in articles:
-            out.append(text)
-            total += len(text.split())
-            if total >= n_words:
-                break
-    return "\n\n".join(out)
 
 
 def speed() -> None:
