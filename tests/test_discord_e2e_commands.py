@@ -15,6 +15,7 @@ from summarizers.fetch.article import article_from_page
 from summarizers.models import Digest, Page
 from summarizers.pipeline import summarize
 from tests.discord_stub.bot_harness import (
+    ANSWER_TIMEOUT,
     BRIDGE_STORY,
     SITE,
     article_html,
@@ -29,7 +30,6 @@ from tests.discord_stub.world import INTENT_MESSAGE_CONTENT, PRIVILEGED_INTENTS
 START = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
 HEADLINE = "Council votes to rebuild harbour bridge"
 DEADLINE = 3.0  # Discord's window for the first answer to an interaction
-ANSWER_TIMEOUT = 30.0
 
 SCHOOL_STORY = (
     "The education board approved a plan on Monday to open two new primary schools in the "
@@ -124,6 +124,38 @@ async def test_summarize_still_answered_after_the_gateway_dropped(tmp_path: Path
             message = await world.stub.wait_for_response(interaction, ANSWER_TIMEOUT)
         assert interaction.response_delay is not None and interaction.response_delay < DEADLINE
         assert message.embeds and message.embeds[0]["url"] == url
+
+
+async def test_summarize_points_option_sets_the_number_of_key_points(tmp_path: Path) -> None:
+    async with e2e_world(tmp_path, START) as world:
+        url = world.article("/bridge", HEADLINE, BRIDGE_STORY)
+        async with world.bot():
+            answer = await world.command("summarize", {"url": url, "points": 2}, user="reader")
+        assert answer.embeds[0]["description"].count("• ") == 2
+
+
+async def test_summarize_cooldown_is_per_user(tmp_path: Path) -> None:
+    async with e2e_world(tmp_path, START, summarize_cooldown=60.0) as world:
+        url = world.article("/bridge", HEADLINE, BRIDGE_STORY)
+        async with world.bot():
+            first = await world.command("summarize", {"url": url}, user="reader")
+            again = await world.command("summarize", {"url": url}, user="reader")
+            other = await world.command("summarize", {"url": url}, user="moderator")
+        assert first.embeds and not first.ephemeral
+        assert again.ephemeral and not again.embeds and "wait" in again.content.lower()
+        assert other.embeds and not other.ephemeral
+
+
+async def test_summarize_links_menu_caps_the_links_per_message(tmp_path: Path) -> None:
+    async with e2e_world(tmp_path, START, max_links_per_message=1) as world:
+        bridge = world.article("/bridge", HEADLINE, BRIDGE_STORY)
+        schools = world.article("/schools", "Two new primary schools approved", SCHOOL_STORY)
+        async with world.bot():
+            target = await world.stub.dispatch_message("general", f"{bridge} {schools}")
+            menu = await world.stub.dispatch_message_command("Summarize links", target)
+            answer = await world.stub.wait_for_response(menu, ANSWER_TIMEOUT)
+        assert [e["url"] for e in answer.embeds] == [bridge]
+        assert "1 of 2" in answer.content  # says that a link was left out
 
 
 async def test_summarize_error_is_one_private_sentence(tmp_path: Path) -> None:
