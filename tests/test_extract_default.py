@@ -63,6 +63,8 @@ def test_dateline_is_cut_and_furniture_recognised() -> None:
     cut = strip_dateline(sentence)
     assert cut.text == "The Senate passed the spending bill late on Friday night."
     assert text[cut.start : cut.end] == cut.text
+    acronym = "NASA - the space agency - said it would launch in May."
+    assert strip_dateline(split_sentences(acronym)[0]).text == acronym
     assert strip_dateline(split_sentences("(CNN)Blues legend B.B. King was ill.")[0]).text == (
         "Blues legend B.B. King was ill."
     )
@@ -70,7 +72,8 @@ def test_dateline_is_cut_and_furniture_recognised() -> None:
                  "Will you take the train this winter?", "Scroll down for video"):  # fmt: skip
         assert is_furniture(junk), junk
     for fine in ("By Tuesday, the storm had passed over the coast.",
-                 "The photo was taken by a passer-by on Tuesday morning."):  # fmt: skip
+                 "The photo was taken by a passer-by on Tuesday morning.",
+                 "The EPA said the new rule would take effect in May."):  # fmt: skip
         assert not is_furniture(fine), fine
 
 

@@ -71,6 +71,14 @@ def test_dangling_starts_per_language(code: str, sentence: str) -> None:
     assert not is_dangling("Der Gemeinderat hat am Dienstag abgestimmt.", code)
 
 
+def test_time_expressions_are_not_dangling() -> None:
+    assert not is_dangling("Il y a deux ans, la ville avait déjà voté un plan.", "fr")
+    assert not is_dangling("Ce matin, le maire a présenté le projet.", "fr")
+    assert not is_dangling("Esta semana el Gobierno aprobó la ley.", "es")
+    assert not is_dangling("Dieses Jahr beginnen die Bauarbeiten.", "de")
+    assert is_dangling("Dieses Projekt kostet 85 Millionen Euro.", "de")
+
+
 FINNISH = (FIXTURES / "fi_kirjasto.txt").read_text(encoding="utf-8")
 
 

@@ -25,7 +25,7 @@ _DATELINE = re.compile(
     r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{1,40}(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*)?"
     rf"\({_AGENCIES}\)\s*(?:[-–—]+\s*)?"
     # "PARIS — ", "BERLIN, 3. Oktober -": a capitalised place, then a dash.
-    r"|^[A-ZÀ-Ý][A-ZÀ-Ý.'’ ]{2,30}(?:,\s*[\w. ]{1,25})?\s+[-–—]{1,2}\s+"
+    r"|^[A-ZÀ-Ý][A-ZÀ-Ý.'’ ]{2,30}(?:,\s*[\w. ]{1,25})?\s+[-–—]{1,2}\s+(?=[A-ZÀ-Ý\"“„«])"
 )
 # Furniture, whole sentence or its start, in English, German, French and Spanish.
 _FURNITURE = re.compile(
@@ -41,10 +41,10 @@ _FURNITURE = re.compile(
     r"|(?:reporting|editing|writing) by [A-Z])",
     re.IGNORECASE,
 )
-# A photo credit: a short sentence naming a picture agency.
+# A photo credit: a short sentence that starts with one or names a picture agency.
 _CREDIT = re.compile(
-    r"(?:\(|\b)(?:photo|photograph|picture|image|foto|bild)s?\s*(?::|by|credit)"
-    r"|getty images|\bAP Photo\b|\bEPA\b|shutterstock|\bREUTERS/|©",
+    r"(?:^|\()(?:photo|photograph|picture|image|foto|bild)s?\s*(?::|by|credit)"
+    r"|getty images|\bAP Photo\b|shutterstock|\bREUTERS/|©",
     re.IGNORECASE,
 )
 _CREDIT_MAX_WORDS = 15
@@ -63,7 +63,7 @@ _DANGLING: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
             but and or so yet also however moreover furthermore meanwhile nevertheless
             nonetheless still instead besides then thus therefore hence otherwise likewise
             similarly additionally consequently indeed anyway plus he she they it his her their
-            its him them this that these those such there
+            its him them this that these those such
             """.split()
         ),
         (
@@ -107,13 +107,18 @@ _DANGLING: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
         ("sin embargo", "por eso", "por lo tanto", "no obstante", "por su parte", "de hecho"),
     ),
 }
-# "This year ..." or "That night ..." set a time, they do not point back.
+# "This year ...", "Ce matin ...", "Esta semana ..." set a time; they do not point back.
 _TIME_WORDS = frozenset(
     """
     year years week weeks weekend month months morning afternoon evening night day days
     season summer winter spring autumn fall time century decade
+    jahr woche wochenende monat tag abend morgen nacht sommer winter frühjahr herbst
+    matin soir week-end semaine mois année an jour nuit été hiver printemps automne
+    año mes semana día noche mañana tarde verano invierno primavera otoño fin
     """.split()
 )
+# "Il y a deux ans" means "two years ago": the pronoun points at nothing.
+_IMPERSONAL = ("il y a ",)
 
 
 def strip_dateline(sentence: Sentence) -> Sentence:
@@ -153,6 +158,8 @@ def is_dangling(text: str, language: str) -> bool:
     lowered = text.lower()
     if lowered.startswith(phrases):
         return True
+    if lowered.startswith(_IMPERSONAL):
+        return False
     tokens = words(text[:60])
     if not tokens:
         return False
