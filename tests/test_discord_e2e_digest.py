@@ -17,6 +17,7 @@ from tests.discord_stub.bot_harness import (
     e2e_world,
     embed_text,
 )
+from tests.discord_stub.limits import message_errors
 from tests.discord_stub.state import StoredMessage
 
 MESSAGES_ROUTE = "/channels/{channel_id}/messages"
@@ -61,8 +62,10 @@ async def wait_for_stories(world: World, links: list[str]) -> list[StoredMessage
 
 
 def assert_posted_once(messages: list[StoredMessage], links: list[str]) -> None:
-    """One header first, every story exactly once, no message twice."""
+    """One header first, every story exactly once, no message twice, all within limits."""
     assert messages and not messages[0].embeds and messages[0].content, "no header first"
+    for message in messages:
+        assert message_errors(message.data) == [], message.id
     headers = [m for m in messages if not m.embeds]
     assert len(headers) == 1, [m.content for m in headers]
     for url in links:
@@ -124,6 +127,32 @@ async def test_daily_digest_fires_at_its_local_time(tmp_path: Path) -> None:
         [failed] = [m for m in messages if missing in embed_text(m)]
         assert len(embed_text(failed)) > len(missing) + 20
         assert_nobody_pinged(world.stub)
+
+
+async def test_digest_now_posts_what_is_left_in_the_queue(tmp_path: Path) -> None:
+    async with e2e_world(tmp_path, DAY_BEFORE_DST) as world, world.bot() as bot:
+        [kept, removed] = stories(world, 2)
+        await world.command("digest channel", {"channel": world.stub.channel("news")})
+        await world.command("digest add", {"url": kept})
+        await world.command("digest add", {"url": removed})
+        await world.command("digest remove", {"url": removed})
+        answer = await world.command("digest now")
+        assert answer.ephemeral
+        messages = await wait_for_stories(world, [kept])
+        await bot.scheduler.drain()
+        assert_posted_once(world.stub.messages_in("news"), [kept])
+        assert times_shown(messages, removed) == 0
+        posted = len(world.stub.messages_in("news"))
+        again = await world.command("digest now")  # the queue is empty now
+        assert again.ephemeral
+        # Turned off, the daily digest does not come at its time.
+        await world.command("digest time", {"time": "08:00", "timezone": "Europe/Berlin"})
+        await world.command("digest off")
+        await world.command("digest add", {"url": removed})
+        world.clock.set(DIGEST_DUE + dt.timedelta(seconds=5))
+        bot.scheduler.wake()
+        await asyncio.sleep(SETTLE)
+        assert len(world.stub.messages_in("news")) == posted
 
 
 async def test_rate_limit_is_waited_out_and_the_digest_posted_once(tmp_path: Path) -> None:
