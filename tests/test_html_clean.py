@@ -136,6 +136,7 @@ def test_prune_drops_each_kind_of_furniture() -> None:
         "By Jane Doe",
         "March 1, 2023 | News | 3 comments",
         "quarta-feira, 1 de março de 2023 às 10:15",
+        "Sandbags stacked along the quay on Monday. Photo: COASTAL COURIER",
         "This post contains links to retailers; we may receive a commission on purchases.",
     ]
     middle = [

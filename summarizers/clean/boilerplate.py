@@ -59,6 +59,8 @@ _YEAR_AND_TIME = re.compile(
     r"\b(19|20)\d{2}\b.{0,30}\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[:h]\d{2}\b.{0,30}\b(19|20)\d{2}\b"
 )
 _MAX_STAMP_WORDS = 10
+# A picture caption ending in its credit in capitals: "... in Las Croabas. By U.S. CUSTOMS".
+_CAPTION_CREDIT = re.compile(r"\b(?i:by|photo:?|credit:?|foto:?|bild:?)\s+[A-Z][A-Z .,'&/-]{3,}$")
 _MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
 _CREDIT = re.compile(
     r"^(photo|image|picture|foto|bild|crédit|credit)s?\s*(:|by\b|credit\b|©)", re.IGNORECASE
@@ -134,6 +136,7 @@ def is_furniture(paragraph: str, position: int, total: int, links: frozenset[str
         or (len(text) < 60 and find_date(text, whole_line=True))
         or (len(text) < 120 and _MENU_SEPARATOR.search(text) and find_date(text))
         or (len(text.split()) <= _MAX_STAMP_WORDS and _YEAR_AND_TIME.search(text))
+        or _CAPTION_CREDIT.search(text)
     ):
         return True  # "By Jane Doe", "March 1, 2023", "March 1, 2023 | News | 3 comments"
     if _DOMAIN.match(text) or (position >= total - _TAIL_LINES and _APP_OFFER.search(text)):
