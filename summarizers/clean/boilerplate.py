@@ -50,7 +50,8 @@ _TAXONOMY = re.compile(
 _MAX_TAXONOMY_WORDS = 15
 _DISCLOSURE = re.compile(
     r"\b(may|might|will) (receive|earn|get) (a )?(small )?(compensation|commissions?|"
-    r"share of the sale)\b",
+    r"share of the sale)\b|\bfor your personal,? non-commercial use\b|"
+    r"^(an error (has )?occurred|this article has been sent to)\b",
     re.IGNORECASE,
 )
 # "sexta-feira, 22 de outubro de 2010 às 20:13", "[ 2018-08-25 15:24 ]": a time stamp in any
@@ -59,6 +60,7 @@ _YEAR_AND_TIME = re.compile(
     r"\b(19|20)\d{2}\b.{0,30}\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[:h]\d{2}\b.{0,30}\b(19|20)\d{2}\b"
 )
 _MAX_STAMP_WORDS = 10
+_MAX_KICKER_WORDS = 4  # "BAAR, SWITZERLAND", "EXCLUSIVE": a dateline or label in capitals
 # A picture caption ending in its credit in capitals: "... in Las Croabas. By U.S. CUSTOMS".
 _CAPTION_CREDIT = re.compile(r"\b(?i:by|photo:?|credit:?|foto:?|bild:?)\s+[A-Z][A-Z .,'&/-]{3,}$")
 _MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
@@ -137,6 +139,7 @@ def is_furniture(paragraph: str, position: int, total: int, links: frozenset[str
         or (len(text) < 120 and _MENU_SEPARATOR.search(text) and find_date(text))
         or (len(text.split()) <= _MAX_STAMP_WORDS and _YEAR_AND_TIME.search(text))
         or _CAPTION_CREDIT.search(text)
+        or (len(text.split()) <= _MAX_KICKER_WORDS and text.isupper())
     ):
         return True  # "By Jane Doe", "March 1, 2023", "March 1, 2023 | News | 3 comments"
     if _DOMAIN.match(text) or (position >= total - _TAIL_LINES and _APP_OFFER.search(text)):
