@@ -1,11 +1,13 @@
 """The default key-point selector: lead position plus centrality, with redundancy removal.
 
-Each candidate sentence gets `position + centrality_weight * centrality`, where position
-decays with the sentence's place in the article (news puts the essentials first) and
-centrality is the cosine between the sentence's tf-idf vector and the article's centroid
-(a linear-time stand-in for LexRank's quadratic graph). Points are then picked greedily by
-maximal marginal relevance; a near-repeat of a chosen point is never picked, and a dangling
-sentence only right after its predecessor. Every step is linear in the article's length.
+Each candidate sentence scores `(position + centrality_weight * centrality) * length`:
+position decays with the sentence's place in the article (news puts the essentials first);
+centrality is the dot product of the sentence's unit tf-idf vector with the centroid of all
+the other sentences (a linear-time stand-in for LexRank's quadratic graph); length scales down
+fragments and rambling sentences (glued photo captions). Points are then picked greedily by
+maximal marginal relevance from a shortlist; a near-repeat of a chosen point is never picked,
+and a dangling sentence only right after its predecessor. Every step is linear in the
+article's length, bar a sort.
 """
 
 from __future__ import annotations
