@@ -81,6 +81,8 @@ def test_dangling_rules() -> None:
     assert is_dangling("He added that the equipment was old.", "en")
     assert is_dangling("This comes as ministers prepare a white paper.", "en")
     assert is_dangling("However, the regulator disagreed.", "en")
+    assert is_dangling("That's why the fine was so large.", "en")
+    assert not is_dangling("He is in Rome.", "it")  # no rules for Italian
     assert not is_dangling("This year the regulator fined the company twice.", "en")
     assert not is_dangling('"We are sorry," he said.', "en")
     assert not is_dangling("Network Rail accepted the fine.", "en")

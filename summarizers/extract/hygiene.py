@@ -63,7 +63,7 @@ _DANGLING: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
             but and or so yet also however moreover furthermore meanwhile nevertheless
             nonetheless still instead besides then thus therefore hence otherwise likewise
             similarly additionally consequently indeed anyway plus he she they it his her their
-            its him them this that these those such
+            its him them this that these those such that's it's he's she's they're
             """.split()
         ),
         (
@@ -154,7 +154,10 @@ def is_dangling(text: str, language: str) -> bool:
     """True if `text` only makes sense after the sentence before it."""
     if text[:1] in _OPEN:
         return False  # a quotation opens the sentence: its pronouns are the speaker's
-    single, phrases = _DANGLING.get(language[:2], _DANGLING["en"])
+    rules = _DANGLING.get(language[:2])
+    if rules is None:
+        return False  # no list for this language: better a loose point than a lost one
+    single, phrases = rules
     lowered = text.lower()
     if lowered.startswith(phrases):
         return True
