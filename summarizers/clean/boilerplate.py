@@ -25,7 +25,10 @@ _PROMPT = re.compile(
     r"click here|like this story|subscribe|sign up|follow (us|\w+ on)|write to|have a tip|"
     r"get the latest|lesen sie (auch|mehr)|mehr zum thema|auch interessant|"
     r"das könnte sie auch|lire aussi|à lire aussi|voir aussi|leer más|lea también|"
-    r"te puede interesar|más información|ver también)\b",
+    r"te puede interesar|le puede interesar|más información|ver también|contenido relacionado|"
+    r"empfohlene (beiträge|artikel)|weitere (themen|beiträge|artikel)|mehr themen|"
+    r"vorschau auf den nächsten artikel|pour (lire la suite|accéder)|s[ií]guenos)\b|"
+    r"^(anzeige|werbung|advertisement|sponsored)\s*[-:|]",
     re.IGNORECASE,
 )
 _STAMP = re.compile(
