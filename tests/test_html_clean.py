@@ -224,3 +224,10 @@ def test_odd_pages_return_an_article_or_a_one_sentence_refusal(html: str | bytes
         assert str(err).endswith(".")
     else:
         assert article.paragraphs and all(p.strip() for p in article.paragraphs)
+
+
+def test_malformed_urls_do_not_turn_an_article_away() -> None:
+    after = '<p><a href="http://[bad">Ferry services suspended along the whole coast</a></p>'
+    head = '<meta property="og:url" content="https://[::1">'
+    article = clean_html(page(title="Storm", head=head, after=after), url="http://[::1")
+    assert article.paragraphs == BODY

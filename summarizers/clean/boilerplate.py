@@ -63,6 +63,7 @@ _YEAR_AND_TIME = re.compile(
     r"\b(19|20)\d{2}\b.{0,30}\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[:h]\d{2}\b.{0,30}\b(19|20)\d{2}\b"
 )
 _MAX_STAMP_WORDS = 10
+_MAX_CAPTION_CHARS = 400
 _MAX_KICKER_WORDS = 4  # "BAAR, SWITZERLAND", "EXCLUSIVE": a dateline or label in capitals
 # A picture caption ending in its credit in capitals: "... in Las Croabas. By U.S. CUSTOMS".
 _CAPTION_CREDIT = re.compile(r"\b(?i:by|photo:?|credit:?|foto:?|bild:?)\s+[A-Z][A-Z .,'&/-]{3,}$")
@@ -100,24 +101,28 @@ def _plain(text: str) -> str:
     return _BULLET.sub("", _SPACE.sub(" ", text).strip())
 
 
+def _path(base: str, href: str = "") -> str | None:
+    """The path `href` leads to from `base`, without a trailing slash; None if malformed."""
+    try:
+        return urlsplit(urljoin(base, href)).path.rstrip("/")
+    except ValueError:
+        return None
+
+
 def link_texts(tree: HtmlElement, url: str | None) -> frozenset[str]:
     """The whitespace-normalised texts of the page's links to other pages.
 
     Links to the page itself (a headline linked to its permalink, in-page anchors) are left
     out: their text is the article's own.
     """
-    own_path = urlsplit(url).path.rstrip("/") if url else None
+    own_path = _path(url) if url else None
     texts = set()
     for anchor in tree.iter("a"):
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith("#"):
             continue
         # The cheap substring test spares resolving every link of a long page.
-        if (
-            own_path is not None
-            and own_path in href
-            and urlsplit(urljoin(url or "", href)).path.rstrip("/") == own_path
-        ):
+        if own_path is not None and own_path in href and _path(url or "", href) == own_path:
             continue
         text = _SPACE.sub(" ", anchor.text_content()).strip()
         if text:
@@ -141,7 +146,7 @@ def is_furniture(paragraph: str, position: int, total: int, links: frozenset[str
         or (len(text) < 60 and find_date(text, whole_line=True))
         or (len(text) < 120 and _MENU_SEPARATOR.search(text) and find_date(text))
         or (len(text.split()) <= _MAX_STAMP_WORDS and _YEAR_AND_TIME.search(text))
-        or _CAPTION_CREDIT.search(text)
+        or (len(text) < _MAX_CAPTION_CHARS and _CAPTION_CREDIT.search(text))
         or (len(text.split()) <= _MAX_KICKER_WORDS and text.isupper())
     ):
         return True  # "By Jane Doe", "March 1, 2023", "March 1, 2023 | News | 3 comments"

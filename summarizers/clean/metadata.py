@@ -82,6 +82,14 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
     )
 
 
+def _hostname(url: str | None) -> str | None:
+    """The URL's host name; None for a missing or malformed URL ("http://[::1")."""
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
+
+
 def _canonical(tree: HtmlElement) -> str | None:
     for href in tree.xpath('//link[@rel="canonical"]/@href'):
         return str(href)
@@ -151,7 +159,7 @@ def _squash(text: str) -> str:
 def _host_labels(url: str | None) -> list[str]:
     if not url:
         return []
-    host = urlsplit(url).hostname or ""
+    host = _hostname(url) or ""
     labels = [_squash(label) for label in host.split(".")]
     return [label for label in labels if len(label) >= 4 and label not in _HOST_NOISE]
 
@@ -266,7 +274,7 @@ def _site_name(meta: dict[str, str], articles: list[dict[str, Any]], url: str | 
         publisher = obj.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             return _clean(publisher["name"]) or None
-    host = urlsplit(url).hostname if url else None
+    host = _hostname(url)
     return host.removeprefix("www.") if host else None
 
 
