@@ -3,8 +3,12 @@ errors and mentions. The real bot, the real discord.py client, real pages on 127
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import itertools
+import os
+import signal
+import sys
 import time
 from pathlib import Path
 
@@ -14,6 +18,7 @@ from bot.discord.digester import Digester
 from summarizers.fetch.article import article_from_page
 from summarizers.models import Digest, Page
 from summarizers.pipeline import summarize
+from tests.discord_stub import DiscordStub
 from tests.discord_stub.bot_harness import (
     ANSWER_TIMEOUT,
     BRIDGE_STORY,
@@ -92,6 +97,57 @@ async def test_ready_registers_the_commands_with_only_the_needed_intents(tmp_pat
         # Message Content is the only privileged intent, and only because it was enabled.
         assert stub.gateway.intents & PRIVILEGED_INTENTS == INTENT_MESSAGE_CONTENT
         assert stub.unhandled() == []  # the stand-in serves everything the bot asked for
+
+
+async def interrupt(process: asyncio.subprocess.Process) -> str:
+    """Ctrl-C the process and wait for it to end (killed if it will not); its stderr."""
+    if process.returncode is None:
+        process.send_signal(signal.SIGINT)
+    try:
+        _, stderr = await asyncio.wait_for(process.communicate(), ANSWER_TIMEOUT)
+    except TimeoutError:
+        process.kill()
+        _, stderr = await process.communicate()
+        raise AssertionError(f"still running after Ctrl-C: {stderr.decode()[-2000:]}") from None
+    return stderr.decode()
+
+
+async def test_digestbot_run_connects_syncs_and_stops_on_interrupt(tmp_path: Path) -> None:
+    """`digestbot run` as people start it: a process configured by the environment."""
+    async with DiscordStub(heartbeat_interval_ms=100) as stub:
+        env = {
+            **os.environ,
+            "DISCORD_TOKEN": stub.token,
+            "DIGESTBOT_DISCORD_API_BASE": stub.api_base,
+            "DIGESTBOT_DISCORD_GATEWAY_URL": stub.gateway_url,
+            "DIGESTBOT_DB": str(tmp_path / "digestbot.sqlite3"),
+            "DIGESTBOT_ALLOW_HOSTS": "127.0.0.1",
+        }
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "run",
+            cwd=tmp_path,  # no stray .env from the working tree
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        try:
+            await stub.wait_ready(ANSWER_TIMEOUT)
+            await stub.state.wait_for(lambda: stub.state.global_commands, ANSWER_TIMEOUT)
+            # Ctrl-C only once the bot is past connecting: on Python 3.11 a cancellation that
+            # lands as asyncio.wait_for (around discord.py's connect) finishes can be lost.
+            ready_at = max(f.time for f in stub.frames if f.t == "GUILD_CREATE")
+            await stub.state.wait_for(
+                lambda: len([f for f in stub.frames if f.op == 1 and f.time > ready_at]) >= 2,
+                ANSWER_TIMEOUT,
+            )
+        finally:
+            stderr = await interrupt(process)
+        assert process.returncode == 0, stderr[-2000:]
+        assert "Traceback" not in stderr
+        assert {c["name"] for c in stub.state.global_commands} >= {"summarize", "digest"}
 
 
 async def test_summarize_is_deferred_in_time_and_posts_the_digest_embed(tmp_path: Path) -> None:
