@@ -30,7 +30,7 @@ _FURNITURE = [
         r"most (read|viewed|popular|shared)|trending|recommended|top stories|more from)\b.{0,40}$",
         r"^(last )?(update[ds]?|modified|posted|published)\s*(:|on\b)",
         r"^(photo|image|picture|video|file photo|credit)s?\s*(:|by\b|credit\b)",
-        r".*\b(we use cookies|accept (all )?cookies|cookie (policy|settings)|privacy policy)\b",
+        r"\b(we use cookies|accept (all )?cookies|cookie (policy|settings)|privacy policy)\b",
         r"^(copyright|©|all rights reserved)",
         r"^[\W_]*$",  # "-", "|", "•" and the like
         r"^scroll down( for (video|more))?\W*$",

@@ -10,6 +10,7 @@ the article does not name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from summarizers.quotes.lexicon import (
@@ -176,6 +177,23 @@ class NameIndex:
         self._fullest: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
         self._by_end = {m.end: m for m in self.mentions}
         self._by_start = {m.start: m for m in self.mentions}
+        self._starts = [m.start for m in self.mentions]
+        # Any two forms of one person share a first or a last word (see `_same_person`), so
+        # indexing mentions by both keeps lookups linear on long texts.
+        self._by_word: dict[str, list[Mention]] = {}
+        self._ranks: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for m in self.mentions:
+            for word in {m.core[0], m.core[-1]}:
+                self._by_word.setdefault(word, []).append(m)
+            if m.ranks:
+                self._ranks.setdefault(m.core, m.ranks)
+
+    def _forms_of(self, core: tuple[str, ...]) -> list[Mention]:
+        """Mentions that can name the same person as `core`, in text order."""
+        seen = {id(m): m for w in {core[0], core[-1]} for m in self._by_word.get(w, [])}
+        return sorted(
+            (m for m in seen.values() if _same_person(core, m.core)), key=lambda m: m.start
+        )
 
     def _split_run_ons(self) -> None:
         """ "Speaking to the Herald Sun Daniel said": when the last word of a phrase is the
@@ -204,7 +222,9 @@ class NameIndex:
 
     def between(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside `start:end`, in order."""
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        first = bisect_left(self._starts, start)
+        last = bisect_right(self._starts, end)
+        return [m for m in self.mentions[first:last] if m.end <= end]
 
     def is_person(self, mention: Mention) -> bool:
         """A person's name, a short form of one named in full elsewhere ("Gedney"), or a
@@ -214,7 +234,7 @@ class NameIndex:
         known = self._person_cores.get(mention.core)
         if known is not None:
             return known
-        found = any(o.is_person and _same_person(mention.core, o.core) for o in self.mentions)
+        found = any(o.is_person for o in self._forms_of(mention.core))
         self._person_cores[mention.core] = found
         return found
 
@@ -237,14 +257,14 @@ class NameIndex:
         for nickname, full in self._aliases.items():
             if nickname[-len(mention.core) :] == mention.core:
                 return " ".join(full)
-        forms = [o for o in self.mentions if _same_person(mention.core, o.core)]
+        forms = self._forms_of(mention.core)
         longest = max((len(o.core) for o in forms), default=len(mention.core))
         cores = {o.core for o in forms if len(o.core) == longest}
         if len(cores) != 1 or longest <= len(mention.core):
             best = mention
         else:
             best = next(o for o in forms if o.core in cores)
-        ranks = best.ranks or _ranks_of(self.mentions, best.core)
+        ranks = best.ranks or self._ranks.get(best.core, ())
         return " ".join(ranks + best.core)
 
 
@@ -258,10 +278,3 @@ def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         return long[0] == short[0]
     # "Joshua Burns" and "Joshua Quincy Burns": same first and last names.
     return short[0] == long[0] and short[-1] == long[-1]
-
-
-def _ranks_of(mentions: list[Mention], core: tuple[str, ...]) -> tuple[str, ...]:
-    for mention in mentions:
-        if mention.core == core and mention.ranks:
-            return mention.ranks
-    return ()
