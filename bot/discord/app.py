@@ -10,8 +10,10 @@ runs in progress. State is in `bot.guild_settings`, `bot.queue` and `bot.ledger`
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
+import signal
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -217,5 +219,21 @@ def run_bot(settings: Settings) -> int:
 
 
 async def _run(bot: DigestBot, token: str) -> None:
+    # Ctrl-C and SIGTERM (systemd, docker stop) both close the bot cleanly; a signal handler
+    # is reliable where a KeyboardInterrupt raised mid-connect can be swallowed.
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
     async with bot:
-        await bot.start(token)
+        running = asyncio.create_task(bot.start(token))
+        stopping = asyncio.create_task(stop.wait())
+        done, _ = await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if running in done:
+            stopping.cancel()
+            running.result()  # re-raise a login or connection failure
+            return
+        log.info("stopping on signal")
+        await bot.close()
+        with contextlib.suppress(asyncio.CancelledError):
+            await running

@@ -140,8 +140,10 @@ class Scheduler:
                 await self.tick()
             except Exception:
                 log.exception("digest scheduler pass failed")
+            # Compute the timeout first: a failing DB read must not leave a wait() unawaited.
+            timeout = await self._sleep_time()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=await self._sleep_time())
+                await asyncio.wait_for(self._wake.wait(), timeout=timeout)
 
     async def _sleep_time(self) -> float:
         upcoming = await self.guilds.next_due()
