@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 from bot.render.embeds import Failure
 from bot.settings import Settings
 from summarizers.errors import DigestbotError
-from summarizers.fetch import fetch_page
-from summarizers.fetch.article import article_from_page
+from summarizers.fetch import fetch_article
 from summarizers.models import Digest
 from summarizers.pipeline import summarize
 
@@ -40,10 +39,9 @@ class Digester:
 
         Raises DigestbotError with a one-sentence reason when the link cannot be summarised.
         """
-        page = await fetch_page(url, self.fetch_options)
-        # Cleaning and summarising are CPU-bound: off the event loop, so heartbeats and
-        # interaction deadlines are never missed.
-        article = await asyncio.to_thread(article_from_page, page)
+        _page, article = await fetch_article(url, self.fetch_options)
+        # Summarising is CPU-bound (so is cleaning, which fetch_article runs in a thread): off
+        # the event loop, so heartbeats and interaction deadlines are never missed.
         digest = await asyncio.to_thread(
             summarize, article, sentences=points, quotes=self.settings.default_quotes
         )

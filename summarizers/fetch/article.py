@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 
 from summarizers.clean import clean_html, clean_text
@@ -27,7 +28,8 @@ async def fetch_article(url: str, options: FetchOptions | None = None) -> tuple[
     little text.
     """
     page = await fetch_page(url, options)
-    return page, article_from_page(page)
+    # Cleaning is CPU work (tens of ms, seconds on huge pages): keep it off the event loop.
+    return page, await asyncio.to_thread(article_from_page, page)
 
 
 def article_from_page(page: Page) -> Article:
