@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import json
 import logging
 import sys
@@ -77,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summ.add_argument("--quotes", type=non_negative, default=None, metavar="N",
                       help="number of key quotes (default from DIGESTBOT_QUOTES)")  # fmt: skip
+    summ.add_argument(
+        "--llm",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="have the LLM rewrite the points, checked against the article "
+        "(default: on when OPENAI_API_KEY and DIGESTBOT_LLM_MODEL are set)",
+    )
 
     clean = sub.add_parser("clean", help="print the cleaned article (text or JSON)")
     clean.add_argument("inputs", nargs="+", metavar="INPUT", help="file, '-' for stdin, or URL")
@@ -139,6 +147,39 @@ async def process(
         return list(await asyncio.gather(*(one(n) for n in names)))
     finally:
         progress.done()
+
+
+def wants_llm(args: argparse.Namespace, settings: Settings) -> bool:
+    """`--llm` / `--no-llm`, else on when the LLM is configured; warns once if it cannot be."""
+    if args.command != "summarize" or args.llm is False:
+        return False
+    if not settings.llm_enabled:
+        if args.llm:
+            print("digestbot: --llm ignored: set OPENAI_API_KEY and DIGESTBOT_LLM_MODEL to use "
+                  "the LLM rewriter.", file=sys.stderr)  # fmt: skip
+        return False
+    return True
+
+
+async def rewrite_outcomes(outcomes: list[Outcome], settings: Settings) -> list[Outcome]:
+    """Have the LLM rewrite every digest; where it cannot, keep the extractive one and warn."""
+    from bot.store.llm_cache import open_llm_cache
+    from summarizers.rewrite import rewrite_with_settings
+
+    # The SDK's HTTP client logs every request at INFO: noise beside the digest.
+    for name in ("httpx", "httpx2"):
+        logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLogger().level))
+    done = [(o, o.article, o.digest) for o in outcomes if o.article and o.digest]
+    async with open_llm_cache(settings.db_path) as cache:
+        digests, warnings = await rewrite_with_settings(
+            settings, [(a, d) for _, a, d in done], cache
+        )
+    for (outcome, _, _), warning in zip(done, warnings, strict=True):
+        if warning:
+            print(f"digestbot: {outcome.name}: {warning} Showing the extractive digest.",
+                  file=sys.stderr)  # fmt: skip
+    rewritten = {id(o): d for (o, _, _), d in zip(done, digests, strict=True)}
+    return [dataclasses.replace(o, digest=rewritten.get(id(o), o.digest)) for o in outcomes]
 
 
 class Progress:
@@ -218,6 +259,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_bot(settings)
     try:
         outcomes = asyncio.run(process(args.inputs, settings, args))
+        if wants_llm(args, settings):
+            outcomes = asyncio.run(rewrite_outcomes(outcomes, settings))
     except KeyboardInterrupt:
         return 130
     return emit(outcomes, args)

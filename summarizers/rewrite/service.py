@@ -123,7 +123,7 @@ class Rewriter:
             except (openai.APIError, TimeoutError) as exc:
                 self.breaker.failed()
                 reason, message = describe(exc, self.options)
-                log.info("LLM rewrite failed: %s", message)
+                log.debug("LLM rewrite failed: %s", message)
                 return _fallback(digest, reason, spent, message)
             self.breaker.succeeded()
         await self._cache_put(key, outcome)
