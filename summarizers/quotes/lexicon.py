@@ -45,9 +45,20 @@ PRONOUNS = frozenset("he she they er sie il elle ils elles él ella".split())
 # Pronouns attached to French inverted verbs: "a-t-il déclaré", "estime-t-elle".
 INVERTED_PRONOUN = ("-t-il", "-t-elle", "-il", "-elle", "-ils", "-elles")
 
-# Role nouns that can stand for a named person ("the general", "der Sprecher", "le ministre").
-ROLES = frozenset(
+# Nationalities: "the Italian said" is a description of someone, never a name.
+NATIONALITIES = frozenset(
     """
+    italian spanish portuguese brazilian argentine argentinian mexican colombian chilean
+    american canadian australian russian ukrainian chinese japanese korean indian pakistani
+    afghan iranian iraqi syrian israeli palestinian egyptian saudi turkish greek swedish
+    norwegian danish finnish belgian swiss austrian croatian serbian nigerian ghanaian
+    kenyan scottish british frenchman englishman spaniard scot welshman irishman dutchman
+    """.split()
+)
+# Role nouns that can stand for a named person ("the general", "der Sprecher", "le ministre").
+ROLES = (
+    frozenset(
+        """
     general minister spokesman spokeswoman spokesperson president secretary senator governor
     mayor director chairman chairwoman chief commander officer official prosecutor judge
     coach manager captain professor doctor lawyer attorney ambassador chancellor premier
@@ -63,6 +74,8 @@ ROLES = frozenset(
     pm ministro ministra portavoz presidente presidenta general alcalde alcaldesa director
     directora entrenador abogado abogada juez jueza
     """.split()
+    )
+    | NATIONALITIES
 )
 # Indefinite articles: "a spokesman", "un conseiller", "einem Sprecher" name nobody.
 INDEFINITE = frozenset("a an one another un une ein eine einem einer eines uno una".split())
@@ -123,18 +136,21 @@ TITLE_SUFFIXES = (
     "meisterin",
 )
 # Capitalised words that start sentences or name no one.
-NOT_NAMES = frozenset(
-    """
+NOT_NAMES = (
+    frozenset(
+        """
     the a an and but or so yet if when while after before as at by for from in into of on
     to with without this that these those there here he she it they we i you his her its
     their our my your what who why how where which also however meanwhile still last next
-    some many most one two three monday tuesday wednesday thursday friday saturday sunday
+    some many most one two three no monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
     mr mrs ms dr sir according under over since during then now today yesterday tomorrow
     der die das ein eine und aber oder wenn als auch er sie es wir ich ihr
     le la les un une et mais ou quand il elle ils elles nous je vous
     el los las y pero cuando él ella ellos nosotros yo laut selon según
     """.split()
+    )
+    | NATIONALITIES
 )
 # Words in a capitalised phrase that mark an organisation, not a person.
 ORGANISATION_WORDS = frozenset(
@@ -148,7 +164,22 @@ ORGANISATION_WORDS = frozenset(
     united kingdom republic states emirates channel magazine airlines airways motors film
     studios festival county city state project services protective command
     springs beach street river park island islands valley lake mountains road avenue
-    square bridge airport station
+    square bridge airport station bay u.s. u.k. u.n. e.u.
+    """.split()
+)
+# Places that start a caption glued to a name ("Australia Natalia Moon", "White Hart Lane
+# Sherwood"); only used to split such runs, since many are also names (Jordan, Paris).
+PLACES = frozenset(
+    """
+    afghanistan africa america argentina asia australia austria belgium brazil britain
+    canada chile china colombia croatia egypt england europe france germany greece holland
+    hungary india iran iraq ireland israel italy japan kenya korea libya mexico nepal
+    netherlands nigeria norway pakistan palestine poland portugal russia scotland spain
+    sweden switzerland syria thailand turkey ukraine wales yemen
+    london manchester liverpool birmingham glasgow edinburgh dublin berlin madrid rome
+    moscow tokyo beijing delhi sydney melbourne brisbane perth toronto chicago boston
+    texas california florida hollywood
+    lane stadium arena park road street avenue hall palace
     """.split()
 )
 # Words after a name that show it is not the subject of what follows ("Ed Balls of").

@@ -17,6 +17,7 @@ from summarizers.quotes.lexicon import (
     HONORIFICS,
     NOT_NAMES,
     ORGANISATION_WORDS,
+    PLACES,
     RANKS,
     TITLE_SUFFIXES,
     TITLES,
@@ -34,7 +35,8 @@ _PARTICLE = r"(?:de|da|di|del|della|der|den|van|von|zu|du|le|la|bin|ibn|al|el|do
 _PHRASE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])*{_WORD})*")
 # A nickname in quotation marks between first and last name: Lee 'Uncle Poodle' Thompson.
 _NICKNAME = re.compile(
-    rf"\b([{_UPPER}][\w'’-]+) ['‘\"“]([{_UPPER}][^'’\"”\n]{{0,30}})['’\"”] ([{_UPPER}][\w'’-]+)"
+    rf"\b([{_UPPER}][\w'’-]+) ['‘\"“]([{_UPPER}][\w-]*(?: [{_UPPER}][\w-]*){{0,2}})['’\"”] "
+    rf"([{_UPPER}][\w'’-]+)"
 )
 _AGE = re.compile(r",\s*\d{1,3},")
 # Particles that are written with a capital inside a name, and would otherwise end it.
@@ -43,6 +45,8 @@ _CAPITAL_PARTICLES = frozenset("le la de del da di du van von der den".split())
 _TITLE_PRONOUNS = frozenset("i you we me my your our us he she they it".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
+# How far back (in characters) a bare surname may take the full name it follows.
+_RECENT_REACH = 400
 
 
 @dataclass(frozen=True)
@@ -103,14 +107,31 @@ def _mentions(match: re.Match[str]) -> list[Mention]:
     return found
 
 
-def _split_organisation(mention: Mention) -> Mention:
-    """ "United Nations Samantha Power": the person after the organisation's name."""
+def _split_organisation(mention: Mention, surnames: set[str]) -> Mention:
+    """ "United Nations Samantha Power", "Australia Natalia Moon", "White Hart Lane Sherwood"
+    (captions glued to the text): the person after the organisation's or place's name, when
+    that is a full name or the surname of someone named in full elsewhere."""
     core = mention.core
-    last_org = max((i for i, w in enumerate(core) if w.lower() in ORGANISATION_WORDS), default=-1)
-    if last_org < 0 or len(core) - last_org - 1 < 2:
+    last_org = max(
+        (i for i, w in enumerate(core) if w.lower() in ORGANISATION_WORDS | PLACES), default=-1
+    )
+    rest = core[last_org + 1 :]
+    if last_org < 0 or not (len(rest) >= 2 or (len(rest) == 1 and rest[0] in surnames)):
         return mention
     offset = len(" ".join(core[: last_org + 1])) + 1
-    return Mention(mention.start + offset, mention.end, core[last_org + 1 :], (), ())
+    return Mention(mention.start + offset, mention.end, rest, (), ())
+
+
+def _split_repeats(mention: Mention) -> list[Mention]:
+    """ "look after John John set up": a word repeated is two names run together."""
+    core = mention.core
+    cut = next((i for i in range(1, len(core)) if core[i] == core[i - 1]), None)
+    if cut is None:
+        return [mention]
+    first = Mention(mention.start, mention.start + len(" ".join(core[:cut])), core[:cut], (), ())
+    start = mention.start + len(" ".join(core[:cut])) + 1
+    second = Mention(start, mention.end, core[cut:], (), ())
+    return [first, *_split_repeats(second)]
 
 
 def _mention(words: list[tuple[str, int]]) -> list[Mention]:
@@ -164,6 +185,10 @@ class NameIndex:
         self._aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
         for match in _NICKNAME.finditer(text):
             full = (match.group(1), match.group(3))
+            # The pieces of "Lee 'Uncle Poodle' Thompson" are not names of their own.
+            self.mentions = [
+                m for m in self.mentions if m.end <= match.start() or m.start >= match.end()
+            ]
             self.mentions.append(Mention(match.start(), match.end(), full, (), ()))
             self._aliases[tuple(match.group(2).split())] = full
         self.mentions.sort(key=lambda m: m.start)
@@ -201,6 +226,7 @@ class NameIndex:
         phrase is two names run together (a lost full stop or caption break)."""
         people = [m for m in self.mentions if m.is_person and len(m.core) >= 2]
         firsts = {m.core[0]: m for m in people}
+        surnames = {m.core[-1] for m in people}
         fixed = []
         for mention in self.mentions:
             person = firsts.get(mention.core[-1]) if len(mention.core) >= 2 else None
@@ -209,7 +235,7 @@ class NameIndex:
                 start = mention.end - len(mention.core[-1])
                 fixed.append(Mention(start, mention.end, mention.core[-1:], (), ()))
             else:
-                fixed.append(_split_organisation(mention))
+                fixed.extend(_split_repeats(_split_organisation(mention, surnames)))
         self.mentions = fixed
 
     def ending_at(self, pos: int) -> Mention | None:
@@ -241,13 +267,36 @@ class NameIndex:
     def fullest(self, mention: Mention) -> str:
         """The longest form of `mention`'s name in the text.
 
-        When two people share the short form ("Jordan": Louis Jordan and Frank Jordan), the
-        short form is kept rather than risking the wrong one.
+        When two people share the short form ("Jordan": Louis Jordan and Frank Jordan), it is
+        the one whose full form came just before (see `_recent_full_form`); else the short
+        form is kept rather than risking the wrong one.
         """
         key = (mention.core, mention.ranks)
         if key not in self._fullest:
             self._fullest[key] = self._find_fullest(mention)
-        return self._fullest[key]
+        found = self._fullest[key]
+        if found == " ".join(mention.ranks + mention.core) and len(mention.core) == 1:
+            recent = self._recent_full_form(mention)
+            if recent is not None:
+                ranks = recent.ranks or self._ranks.get(recent.core, ())
+                return " ".join(ranks + recent.core)
+        return found
+
+    def _recent_full_form(self, mention: Mention) -> Mention | None:
+        """The full name a bare short form directly follows ("Louis Jordan, 37, took ...
+        'Jordan told CNN'"): the form just before it, if it is the only full form of that
+        name a few sentences back."""
+        forms = self._forms_of(mention.core)
+        recent = {
+            m.core
+            for m in forms
+            if mention.start - _RECENT_REACH <= m.start < mention.start and len(m.core) > 1
+        }
+        earlier = [m for m in forms if m.start < mention.start]
+        if len(recent) != 1 or not earlier:
+            return None  # "B.B. King ... his daughter, Claudette King": still ambiguous
+        last = earlier[-1]
+        return last if last.core in recent and last.is_person else None
 
     def _find_fullest(self, mention: Mention) -> str:
         if len(mention.core) == 1 and mention.core[0].isupper():

@@ -12,17 +12,27 @@ from __future__ import annotations
 import re
 
 from summarizers.quotes.cues import LATTER, Cue, CueFinder
+from summarizers.quotes.gender import FEMALE, MALE, described_gender, first_name_gender
 from summarizers.quotes.lexicon import ROLE_ALIASES
 from summarizers.quotes.names import Mention
 from summarizers.quotes.spans import Span
 
-_PRONOUN_GENDER = {"he": "m", "she": "f", "er": "m", "il": "m", "elle": "f", "él": "m", "ella": "f"}
+_PRONOUN_GENDER = {
+    "he": MALE,
+    "she": FEMALE,
+    "er": MALE,
+    "il": MALE,
+    "elle": FEMALE,
+    "él": MALE,
+    "ella": FEMALE,
+}
 _MALE = re.compile(r"\b(?:he|his|him|himself)\b")
 _FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b")
 _MALE_TITLES = frozenset("mr sir lord king prince herr m monsieur señor don".split())
 _FEMALE_TITLES = frozenset(
     "mrs ms miss lady dame queen princess frau mme madame señora doña".split()
 )
+_TALLY_SLOT = {MALE: 0, FEMALE: 1}
 _CARRY_PARAGRAPHS = 2
 _CARRY_SENTENCES = 3
 # How far back (in characters) a pronoun may look for the person it stands for.
@@ -125,7 +135,11 @@ class Attributor(CueFinder):
         """The words describing a name: "X, the deputy commander of ..., said" or "spokesman X"."""
         before = self.text[max(0, mention.start - 40) : mention.start].lower().split()[-3:]
         after = self.text[mention.end : mention.end + 120]
-        appositive = after[2 : after.find(",", 2)] if after.startswith(", ") else ""
+        # An appositive ends with a comma in the same sentence; anything else is a clause.
+        close = after.find(",", 2)
+        appositive = after[2:close] if after.startswith(", ") and close > 0 else ""
+        if any(mark in appositive for mark in ".;:!?"):
+            appositive = ""
         return " ".join(before) + " " + appositive.lower()
 
     def _carry(
@@ -169,8 +183,9 @@ class Attributor(CueFinder):
         return here is None or there is None or here.index - there.index <= _CARRY_SENTENCES
 
     def _genders(self) -> dict[str, str]:
-        """Each person's gender where the article shows it: by "Mr"/"Ms", or by the pronouns
-        in sentences where that person is the only one named."""
+        """Each person's gender where the article shows it: by "Mr"/"Ms", a common first name,
+        a description ("the 34-year-old mother"), or by the pronouns in sentences where that
+        person is the only one named."""
         votes: dict[str, list[int]] = {}
         people = [m for m in self.names.mentions if self.names.is_person(m)]
         by_sentence: dict[int, list[Mention]] = {}
@@ -181,10 +196,13 @@ class Attributor(CueFinder):
         for mention in people:
             tally = votes.setdefault(self.names.fullest(mention), [0, 0])
             title = mention.titles[-1].lower().rstrip(".") if mention.titles else ""
-            if title in _MALE_TITLES:
-                tally[0] += 3
-            elif title in _FEMALE_TITLES:
-                tally[1] += 3
+            for evidence in (
+                MALE if title in _MALE_TITLES else FEMALE if title in _FEMALE_TITLES else None,
+                first_name_gender(mention.core[0]) if len(mention.core) >= 2 else None,
+                described_gender(self._description(mention).split()),
+            ):
+                if evidence is not None:
+                    tally[_TALLY_SLOT[evidence]] += 3  # as strong as three pronouns
             sentence = self._sentence_at(mention.start)
             if sentence is None:
                 continue
@@ -196,7 +214,7 @@ class Attributor(CueFinder):
                 tally[0] += len(_MALE.findall(window))
                 tally[1] += len(_FEMALE.findall(window))
         return {
-            name: "m" if m > f else "f"
+            name: MALE if m > f else FEMALE
             for name, (m, f) in votes.items()
             if max(m, f) >= 2 * min(m, f) + 1
         }
