@@ -1,0 +1,120 @@
+"""Speaker resolution rules: pronoun gender, caption run-ons, shared surnames, role nouns."""
+
+from __future__ import annotations
+
+from summarizers.models import Article
+from summarizers.quotes import find_quotes
+from summarizers.quotes.gender import FEMALE, MALE, described_gender, first_name_gender
+from summarizers.quotes.names import NameIndex
+
+# Two sentences that name nobody, to put distance between mentions.
+FILLER = (
+    "The coast guard searched the sea for weeks and found nothing at all, and the family "
+    "feared the worst as the winter storms went on."
+)
+
+
+def speakers(*paragraphs: str, language: str = "en") -> list[str | None]:
+    art = Article(None, None, None, None, language, list(paragraphs))
+    return [q.speaker for q in find_quotes(art)]
+
+
+def test_first_names_and_descriptions_show_gender() -> None:
+    assert first_name_gender("Bill") == MALE
+    assert first_name_gender("Ségolène") == FEMALE
+    assert first_name_gender("Jean") is None  # a man's name in French, a woman's in English
+    assert first_name_gender("Alex") is None
+    assert described_gender("the 34-year-old mother".split()) == FEMALE
+    assert described_gender("his wife and son".split()) is None
+
+
+def test_she_is_never_a_man_known_by_first_name() -> None:
+    found = speakers(
+        "Mary Smith wrote to the panel last week. Bill Kirkup, who led the inquiry, read the "
+        "letter out. She stated: 'In writing these words I seek no leniency at all.'"
+    )
+    assert found == ["Mary Smith"]
+
+
+def test_she_is_never_a_man_described_as_a_father() -> None:
+    found = speakers(
+        "Alex Green wrote to the panel last week. Sam Brown, the 34-year-old father, read the "
+        "letter out. She stated: 'In writing these words I seek no leniency at all.'"
+    )
+    assert found == ["Alex Green"]
+
+
+def test_french_elle_is_never_a_man_known_by_first_name() -> None:
+    found = speakers(
+        "Marie Dupont a écrit au tribunal. Pierre Martin, qui préside la commission, a lu la "
+        "lettre. « Je ne demande aucune clémence à personne », a-t-elle ajouté.",
+        language="fr",
+    )
+    assert found == ["Marie Dupont"]
+
+
+def test_caption_glued_after_a_place_is_split() -> None:
+    found = speakers(
+        "Natalia Moon, 23, moved to Manila two years ago.",
+        "Now a star in the Philippines Australia Natalia Moon said: 'I love it here and I will "
+        "stay for years.'",
+    )
+    assert found == ["Natalia Moon"]
+
+
+def test_caption_glued_before_a_known_surname_is_split() -> None:
+    found = speakers(
+        "Tim Sherwood took charge in February.",
+        "Pictured at White Hart Lane Sherwood said: 'This is the biggest game of the season.'",
+    )
+    assert found == ["Tim Sherwood"]
+
+
+def test_a_name_run_into_itself_is_two_names() -> None:
+    found = speakers(
+        "John Sims married Lindsey in March. Lindsey quit her job to look after John 'My love "
+        "for you is eternal,' John told his bride."
+    )
+    assert found == ["John Sims"]
+
+
+def test_a_quote_is_not_a_nickname() -> None:
+    index = NameIndex("They met John 'My love is yours' Sims and Lee 'Uncle Poodle' Thompson.")
+    assert {m.core for m in index.mentions} == {("John",), ("Sims",), ("Lee", "Thompson")}
+
+
+def test_shared_surname_takes_the_full_name_just_before() -> None:
+    found = speakers(
+        "The last time Frank Jordan spoke with his son, the boat was fine.",
+        FILLER,
+        FILLER,
+        'Louis Jordan, 37, took his sailboat out in January. "I was utterly thankful to the '
+        'people who rescued me," Jordan told CNN.',
+    )
+    assert found == ["Louis Jordan"]
+
+
+def test_shared_surname_stays_short_when_both_were_just_named() -> None:
+    found = speakers(
+        "Blues legend B.B. King was in hospital. His daughter, Claudette King, spoke to the "
+        'Times. "I am feeling much better and am leaving today," King said.'
+    )
+    assert found == ["King"]
+
+
+def test_nationality_points_to_the_person_so_described() -> None:
+    found = speakers(
+        "Carlo Ancelotti, the Italian coach, spoke on Friday to the press in Madrid. Mario "
+        'Rossi is out. "Benzema is not available for Saturday but he will be back soon," '
+        "the Italian said."
+    )
+    assert found == ["Carlo Ancelotti"]
+
+
+def test_nationality_with_nobody_so_described_is_unknown() -> None:
+    found = speakers(
+        "Carlo Ancelotti, the Italian coach, spoke on Friday to the press in Madrid. Mario "
+        'Rossi is out. "Benzema is not available for Saturday but he will be back soon," '
+        "the Spaniard said."
+    )
+    assert found == [None]
