@@ -14,7 +14,7 @@ def digest(**overrides: object) -> Digest:
         byline="By Jane Doe",
         published=dt.date(2024, 3, 5),
         points=["The bridge opened on Sunday.", "Traffic should ease_soon."],
-        quotes=[Quote("It is a great day", "Jane Roe", 10, 27), Quote("Maybe", None, 40, 45)],
+        quotes=[Quote("It is a great day,", "Jane Roe", 10, 28), Quote("Maybe", None, 40, 45)],
         method="default",
         language="en",
         site="Example News",
@@ -42,8 +42,9 @@ def test_markdown_escapes_article_text() -> None:
 def test_json_round_trips_with_iso_date() -> None:
     data = json.loads(render(digest(), "json"))
     assert data["published"] == "2024-03-05"
-    assert data["quotes"][0] == {"text": "It is a great day", "speaker": "Jane Roe", "start": 10,
-                                 "end": 27}  # fmt: skip
+    # JSON keeps the verbatim text; only the people-facing formats drop the joining comma.
+    assert data["quotes"][0] == {"text": "It is a great day,", "speaker": "Jane Roe", "start": 10,
+                                 "end": 28}  # fmt: skip
     assert "\n" not in render(digest(), "jsonl")
 
 

@@ -13,6 +13,11 @@ def dateline(digest: Digest) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def quoted(quote: Quote) -> str:
+    """The quote in curly marks, without the comma that only joined it to "he said"."""
+    return f"“{quote.text.rstrip().rstrip(',;:')}”"
+
+
 def attribution(quote: Quote) -> str:
     """'— Speaker', or '— unattributed' when the article does not say who spoke."""
     return f"— {quote.speaker}" if quote.speaker else "— unattributed"

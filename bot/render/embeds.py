@@ -16,7 +16,7 @@ from typing import Any
 
 import discord
 
-from bot.render.common import dateline
+from bot.render.common import dateline, quoted
 from summarizers.models import Digest
 
 TITLE_LIMIT = 256
@@ -76,7 +76,7 @@ def story_embed(digest: Digest) -> discord.Embed:
     embed.set_footer(text=clip(_flat(footer), FOOTER_LIMIT))
     for quote in digest.quotes:
         name = clip(escape(_flat(quote.speaker or "Unattributed")), FIELD_NAME_LIMIT)
-        value = clip(f"> “{escape(_flat(quote.text))}”", FIELD_VALUE_LIMIT)
+        value = clip(f"> {escape(_flat(quoted(quote)))}", FIELD_VALUE_LIMIT)
         room = EMBED_TOTAL_LIMIT - len(embed) - MIN_DESCRIPTION
         if len(embed.fields) >= FIELDS_PER_EMBED or len(name) + len(value) > room:
             break

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.render.common import attribution, dateline
+from bot.render.common import attribution, dateline, quoted
 from summarizers.models import Digest
 
 _SPECIAL = re.compile(r"([\\*_`~|>\[\]()#])")
@@ -24,7 +24,7 @@ def render_markdown(digest: Digest) -> str:
     lines.append("")
     lines += [f"- {escape(point)}" for point in digest.points]
     for quote in digest.quotes:
-        lines += ["", f"> “{escape(quote.text)}”", f"> {escape(attribution(quote))}"]
+        lines += ["", f"> {escape(quoted(quote))}", f"> {escape(attribution(quote))}"]
     lines += ["", f"*Method: {escape(digest.method)}*"]
     lines += [f"*Note: {escape(note)}*" for note in digest.notes]
     return "\n".join(lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from bot.render.common import attribution, dateline
+from bot.render.common import attribution, dateline, quoted
 from summarizers.models import Digest
 
 WIDTH = 88
@@ -26,9 +26,7 @@ def render_plain(digest: Digest) -> str:
         lines += ["", "Key quotes:"]
         for quote in digest.quotes:
             lines.append(
-                textwrap.fill(
-                    f"“{quote.text}”", WIDTH, initial_indent="  ", subsequent_indent="   "
-                )
+                textwrap.fill(quoted(quote), WIDTH, initial_indent="  ", subsequent_indent="   ")
             )
             lines.append(f"    {attribution(quote)}")
     lines.append("")
