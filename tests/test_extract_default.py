@@ -68,6 +68,11 @@ def test_dateline_is_cut_and_furniture_recognised() -> None:
     assert strip_dateline(split_sentences("(CNN)Blues legend B.B. King was ill.")[0]).text == (
         "Blues legend B.B. King was ill."
     )
+    place = "Kathmandu, Nepal (CNN)Rescuers found a man in the rubble."
+    assert strip_dateline(split_sentences(place)[0]).text == "Rescuers found a man in the rubble."
+    # An agency named inside a sentence is no dateline.
+    named = "The Associated Press (AP) said it would appeal."
+    assert strip_dateline(split_sentences(named)[0]).text == named
     for junk in ("By Jane Doe", "Advertisement", "Photo: Getty Images", "Read more: Rail news",
                  "Will you take the train this winter?", "Scroll down for video"):  # fmt: skip
         assert is_furniture(junk), junk

@@ -1,4 +1,4 @@
-"""ROUGE regression: the default beats Lead-3 on 20 frank-cnndm articles it was not tuned on."""
+"""ROUGE regression: the default beats Lead-3 on the frank-cnndm articles it was not tuned on."""
 
 from __future__ import annotations
 
@@ -20,8 +20,9 @@ def test_default_beats_lead3_on_untuned_articles() -> None:
     from rouge_score import rouge_scorer
 
     paths = sorted(FOLDER.glob("*.json"))
-    # The weights were fitted on the first half by sorted id: take the first 20 of the rest.
-    held = paths[len(paths) // 2 :][:20]
+    # The weights were fitted on the first half by sorted id: score all of the rest (a sample of
+    # 20 swung by a whole point when one article's lede lost its dateline).
+    held = paths[len(paths) // 2 :]
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
     ours: list[tuple[float, float]] = []
     lead: list[tuple[float, float]] = []

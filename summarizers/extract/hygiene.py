@@ -24,6 +24,10 @@ _DATELINE = re.compile(
     # "LONDON (Reuters) -", "NEW YORK, March 3 (Reuters) -", "(CNN) --", "(CNN)Blues ..."
     r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{1,40}(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*)?"
     rf"\({_AGENCIES}\)\s*(?:[-–—]+\s*)?"
+    # "Kathmandu, Nepal (CNN)Rescuers ...", "Boston (CNN) -- ...": a place in title case, only
+    # before a dash or a capital, so "The Associated Press (AP) said" keeps its subject.
+    r"|^[A-ZÀ-Ý][\w.'’-]*(?:,?\s+[A-ZÀ-Ý][\w.'’-]*){0,4}\s*"
+    rf"\({_AGENCIES}\)(?:\s*[-–—]+\s*|\s*(?=[A-ZÀ-Ý\"“]))"
     # "PARIS — ", "BERLIN, 3. Oktober -": a capitalised place, then a dash.
     r"|^[A-ZÀ-Ý][A-ZÀ-Ý.'’ ]{2,30}(?:,\s*[\w. ]{1,25})?\s+[-–—]{1,2}\s+(?=[A-ZÀ-Ý\"“„«])"
 )
