@@ -5,10 +5,11 @@ from __future__ import annotations
 import secrets
 import time
 from collections.abc import Callable, Mapping
-from types import TracebackType
 from typing import Any
 
 from aiohttp import web
+
+from tests.servers.local import LocalServer
 
 from .gateway import CLOSE_UNKNOWN_ERROR, Gateway, GatewayFrame
 from .interactions import (
@@ -41,12 +42,14 @@ from .world import (
 GATEWAY_PATH = "/gateway"
 
 
-class DiscordStub:
+class DiscordStub(LocalServer):
     """A Discord stand-in on 127.0.0.1: REST API v10 under /api/v10 and the gateway websocket.
 
     Use as `async with DiscordStub() as stub:`; point discord.py's `Route.BASE` at
     `stub.api_base` and `DiscordWebSocket.DEFAULT_GATEWAY` at `stub.gateway_url`.
     """
+
+    shutdown_timeout = 1.0
 
     def __init__(
         self,
@@ -59,13 +62,13 @@ class DiscordStub:
         nonce_window: float = NONCE_WINDOW,
         rate_limit: int = 50,
     ) -> None:
+        super().__init__()
         self.ids = Snowflakes()
         self.world = world or default_world(self.ids)
         self.token = token or f"stub.{secrets.token_urlsafe(24)}"
         self.state = StubState(self.world, self.ids)
         self.limits = RateLimits(limit=rate_limit)
         self._joined_at = iso_now()
-        self._port = 0
         self.gateway = Gateway(
             self.world,
             self.token,
@@ -83,51 +86,30 @@ class DiscordStub:
             interaction_deadline,
             nonce_window,
         )
-        self._runner: web.AppRunner | None = None
 
     # Lifecycle
 
-    async def start(self) -> None:
-        """Listen on an ephemeral port of 127.0.0.1."""
+    def make_handler(self) -> web.Application:
+        """The REST API and the gateway websocket route."""
         app = web.Application(middlewares=[self._rest.middleware])
         app.router.add_get(GATEWAY_PATH, self.gateway.handle)
         self._rest.add_routes(app)
-        self._runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=1.0)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        # TCPSite does not expose the bound port; the runner's addresses do.
-        self._port = int(self._runner.addresses[0][1])
+        return app
 
-    async def stop(self) -> None:
-        """Close the gateway connection and stop listening."""
+    async def before_stop(self) -> None:
+        """Release stalled requests and close gateway connections."""
         self._rest.stalls.release_all()
         await self.gateway.close_all()
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-
-    async def __aenter__(self) -> DiscordStub:
-        await self.start()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.stop()
 
     @property
     def api_base(self) -> str:
         """The REST base URL, e.g. http://127.0.0.1:PORT/api/v10 (discord.py's Route.BASE)."""
-        return f"http://127.0.0.1:{self._port}/api/v10"
+        return f"http://127.0.0.1:{self.port}/api/v10"
 
     @property
     def gateway_url(self) -> str:
         """The gateway websocket URL (discord.py adds ?v=10&encoding=json&compress=…)."""
-        return f"ws://127.0.0.1:{self._port}{GATEWAY_PATH}"
+        return f"ws://127.0.0.1:{self.port}{GATEWAY_PATH}"
 
     # The world
 

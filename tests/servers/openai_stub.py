@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
 
-HOST = "127.0.0.1"
+from tests.servers.local import HOST, LocalServer
+
 HANG_LIMIT = 30.0  # a hanging answer still ends, so a broken client cannot stall the run
 
 
@@ -95,19 +95,18 @@ def answer(
     )
 
 
-class OpenAIStub:
+class OpenAIStub(LocalServer):
     """Serves `POST .../chat/completions` on 127.0.0.1 at an ephemeral port."""
 
     def __init__(
         self, script: Sequence[Behaviour] = (), then: Behaviour | Responder | None = None
     ) -> None:
+        super().__init__()
         self.script = list(script)
         self.then = then
         self.requests: list[ChatRequest] = []
         self.in_flight = 0
         self.max_in_flight = 0
-        self.port = 0
-        self._runner: web.AppRunner | None = None
         self._closing: asyncio.Event | None = None
 
     @property
@@ -115,45 +114,17 @@ class OpenAIStub:
         """What to give the SDK as `base_url`."""
         return f"http://{HOST}:{self.port}/v1"
 
-    async def start(self) -> None:
-        """Listen on 127.0.0.1 at a free port."""
+    def make_handler(self) -> web.Application:
+        """The Chat Completions route."""
         self._closing = asyncio.Event()
         app = web.Application()
         app.router.add_post("/v1/chat/completions", self._handle)
-        self._runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=0.5)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, HOST, 0).start()
-        self.port = int(self._runner.addresses[0][1])
+        return app
 
-    async def stop(self) -> None:
-        """Release hanging answers, close the listener and every connection."""
+    async def before_stop(self) -> None:
+        """Release hanging answers."""
         if self._closing is not None:
             self._closing.set()
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-
-    async def __aenter__(self) -> OpenAIStub:
-        await self.start()
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.stop()
-
-    @contextmanager
-    def running(self, timeout: float = 10.0) -> Iterator[OpenAIStub]:
-        """Serve from a background thread (own event loop) for synchronous tests."""
-        loop = asyncio.new_event_loop()
-        thread = threading.Thread(target=loop.run_forever, daemon=True)
-        thread.start()
-        try:
-            asyncio.run_coroutine_threadsafe(self.start(), loop).result(timeout)
-            yield self
-        finally:
-            asyncio.run_coroutine_threadsafe(self.stop(), loop).result(timeout)
-            loop.call_soon_threadsafe(loop.stop)
-            thread.join(timeout)
-            loop.close()
 
     def _next(self, body: dict[str, Any]) -> Behaviour:
         if self.script:

@@ -18,21 +18,18 @@ import asyncio
 import dataclasses
 import gzip
 import ssl
-import threading
 import zlib
-from collections.abc import Awaitable, Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from types import TracebackType
 from typing import Any
 
 import brotli
 from aiohttp import web
 
 from summarizers.fetch import FetchOptions
+from tests.servers.local import HOST, LocalServer
 
 Handler = Callable[[web.BaseRequest], Awaitable[web.StreamResponse]]
-HOST = "127.0.0.1"
 MAX_STREAM_SECONDS = 20.0
 
 
@@ -46,70 +43,20 @@ class RecordedRequest:
     peer: str
 
 
-class WebServer:
+class WebServer(LocalServer):
     """Serves registered routes on 127.0.0.1 at an ephemeral port and records requests."""
 
     def __init__(self, ssl_context: ssl.SSLContext | None = None) -> None:
+        super().__init__()
         self.ssl_context = ssl_context
         self.connections = ConnectionLog()
         self.routes: dict[str, Handler] = {}
         self.requests: list[RecordedRequest] = []
-        self.port = 0
-        self._runner: web.ServerRunner | None = None
         self._bombs: dict[tuple[str, int], bytes] = {}
 
-    # -- lifecycle -------------------------------------------------------------------
-
-    async def start(self) -> None:
-        """Listen on 127.0.0.1 at a free port."""
-        self._runner = web.ServerRunner(
-            web.Server(self._handle), handle_signals=False, shutdown_timeout=0.5
-        )
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, HOST, 0, ssl_context=self.ssl_context)
-        await site.start()
-        self.port = int(self._runner.addresses[0][1])
-
-    async def stop(self) -> None:
-        """Close the listener and every open connection."""
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-
-    async def __aenter__(self) -> WebServer:
-        await self.start()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.stop()
-
-    @contextmanager
-    def running(self) -> Iterator[WebServer]:
-        """Serve from a background thread (for synchronous tests)."""
-        loop = asyncio.new_event_loop()
-        ready = threading.Event()
-        thread = threading.Thread(target=self._serve_forever, args=(loop, ready), daemon=True)
-        thread.start()
-        if not ready.wait(10):
-            raise RuntimeError("test web server did not start")
-        try:
-            yield self
-        finally:
-            asyncio.run_coroutine_threadsafe(self.stop(), loop).result(10)
-            loop.call_soon_threadsafe(loop.stop)
-            thread.join(10)
-            loop.close()
-
-    def _serve_forever(self, loop: asyncio.AbstractEventLoop, ready: threading.Event) -> None:
-        asyncio.set_event_loop(loop)
-        loop.run_until_complete(self.start())
-        ready.set()
-        loop.run_forever()
+    def make_handler(self) -> web.Server:
+        """A low-level server: every path goes through `_handle`, unknown ones answer 404."""
+        return web.Server(self._handle)
 
     def options(self, **changes: Any) -> FetchOptions:
         """Fetch options that reach 127.0.0.1 only, with short limits for fast tests, and
