@@ -118,3 +118,33 @@ def test_nationality_with_nobody_so_described_is_unknown() -> None:
         "the Spaniard said."
     )
     assert found == [None]
+
+
+def test_a_title_outweighs_the_pronouns_around_a_name() -> None:
+    # Mr Lane's sentence is about a woman: its "she" and "her" do not make him one.
+    found = speakers(
+        "Mr David Lane said: 'She told her friend that her dress was torn and her bag was gone.' "
+        "Nurse A spoke later. She said: 'He smacked me on the bottom quite hard.'"
+    )
+    assert found == ["David Lane", None]
+
+
+def test_a_month_after_a_first_name_is_a_surname() -> None:
+    found = speakers(
+        'Theresa May spoke in London on Monday. "We will not give up on this deal," May said.'
+    )
+    assert found == ["Theresa May"]
+
+
+def test_a_preposition_before_a_glued_caption_does_not_govern_the_name() -> None:
+    found = speakers(
+        "The manager turned to gambling after his son was hurt in Afghanistan Elaine May, the "
+        "current manager, said in a statement that the thefts had 'an ongoing impact within "
+        "the community'."
+    )
+    assert found == ["Elaine May"]
+
+
+def test_fired_back_is_a_speech_verb() -> None:
+    found = speakers('Stancil appeared in court. "Yes, I know that very well," Stancil fired back.')
+    assert found == ["Stancil"]

@@ -321,6 +321,12 @@ class CueFinder(Context):
                 return index - 1
             if not words[index].text[:1].isalpha():
                 return None
+            if (
+                index == first - 1
+                and words[index].text[:1].isupper()
+                and not is_title(words[index].text)
+            ):
+                return None  # a caption glued on: "... in Afghanistan Elaine May, the manager"
         return None
 
     def _clause_subject(self, gerund: Token) -> Cue | None:

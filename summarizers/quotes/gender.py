@@ -45,7 +45,8 @@ _MALE_NAMES = frozenset(
 )
 _FEMALE_NAMES = frozenset(
     """
-    abigail alice alison amanda amber amelia amy angela angelina ann anna anne annie barbara
+    abigail alice alison elaine gail joyce marion ruby sheryl amanda amber amelia amy
+    angela angelina ann anna anne annie barbara
     becky beth bethany betty beverley brenda bridget caroline carol catherine charlotte
     chelsea cheryl chloe christina christine claire clare courtney cynthia daisy dawn debbie
     deborah denise diana diane donna doris dorothy eileen eleanor elizabeth ella ellie

@@ -19,6 +19,8 @@ SPEECH_VERBS = frozenset(
     revealed reveals conceded maintained predicted promised cautioned emphasised emphasized
     describe described describes describing called joked laughed shouted yelled whispered cried
     pleaded testified asserted asserts sang sings
+    retorted quipped snapped boasted vowed fumed blasted slammed gushed sobbed screamed
+    barked interjected mused exclaimed countered fired
     sagte sagt sagten erklärte erklärt betonte betont meinte meint fügte ergänzte ergänzt
     schrieb schreibt warnte warnt kritisierte sprach berichtete räumte forderte fordert
     versicherte bekräftigte stellte erläuterte unterstrich kommentierte reagierte mahnte

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from summarizers.quotes.gender import first_name_gender
 from summarizers.quotes.lexicon import (
     HONORIFICS,
     NOT_NAMES,
@@ -45,6 +46,8 @@ _CAPITAL_PARTICLES = frozenset("le la de del da di du van von der den".split())
 _TITLE_PRONOUNS = frozenset("i you we me my your our us he she they it".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Months that are also surnames.
+_MONTH_SURNAMES = frozenset("May June April August".split())
 # How far back (in characters) a bare surname may take the full name it follows.
 _RECENT_REACH = 400
 
@@ -98,13 +101,18 @@ def _mentions(match: re.Match[str]) -> list[Mention]:
         middle = 0 < index < len(words) - 1
         if middle and word.lower() in _CAPITAL_PARTICLES:
             run.append((word, start))  # "Marine Le Pen", "Paco De Lucía"
-        elif word.lower().strip(".") in NOT_NAMES:
+        elif word.lower().strip(".") in NOT_NAMES and not _surname_after_first_name(run, word):
             found.extend(_mention(run))
             run = []
         else:
             run.append((word, start))
     found.extend(_mention(run))
     return found
+
+
+def _surname_after_first_name(run: list[tuple[str, int]], word: str) -> bool:
+    """ "Theresa May", "Elaine May": a month after a known first name is a surname."""
+    return word in _MONTH_SURNAMES and bool(run) and first_name_gender(run[-1][0]) is not None
 
 
 def _split_organisation(mention: Mention, surnames: set[str]) -> Mention:
@@ -151,7 +159,7 @@ def _mention(words: list[tuple[str, int]]) -> list[Mention]:
         words = words[:-1]  # "Kenneth Morgan Stancil III" is called "Stancil"
     core = [w for w, _ in words[core_start:]]
     core[-1] = _POSSESSIVE.sub("", core[-1])
-    if not core[-1] or core[-1].lower() in NOT_NAMES:
+    if not core[-1] or (core[-1].lower() in NOT_NAMES and core[-1] not in _MONTH_SURNAMES):
         return []
     titles = tuple(w for w, _ in words[:core_start])
     ranks: list[str] = []

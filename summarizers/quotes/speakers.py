@@ -32,7 +32,6 @@ _MALE_TITLES = frozenset("mr sir lord king prince herr m monsieur señor don".sp
 _FEMALE_TITLES = frozenset(
     "mrs ms miss lady dame queen princess frau mme madame señora doña".split()
 )
-_TALLY_SLOT = {MALE: 0, FEMALE: 1}
 _CARRY_PARAGRAPHS = 2
 _CARRY_SENTENCES = 3
 # How far back (in characters) a pronoun may look for the person it stands for.
@@ -183,9 +182,11 @@ class Attributor(CueFinder):
         return here is None or there is None or here.index - there.index <= _CARRY_SENTENCES
 
     def _genders(self) -> dict[str, str]:
-        """Each person's gender where the article shows it: by "Mr"/"Ms", a common first name,
-        a description ("the 34-year-old mother"), or by the pronouns in sentences where that
-        person is the only one named."""
+        """Each person's gender where the article shows it: by "Mr"/"Ms", a common first name
+        or a description ("the 34-year-old mother"), which decide when they agree; else by the
+        pronouns in sentences where that person is the only one named (weaker: a reported
+        sentence about someone else is full of "her" and "she")."""
+        shown: dict[str, set[str]] = {}
         votes: dict[str, list[int]] = {}
         people = [m for m in self.names.mentions if self.names.is_person(m)]
         by_sentence: dict[int, list[Mention]] = {}
@@ -194,15 +195,15 @@ class Attributor(CueFinder):
             if sentence is not None:
                 by_sentence.setdefault(sentence.index, []).append(mention)
         for mention in people:
-            tally = votes.setdefault(self.names.fullest(mention), [0, 0])
+            name = self.names.fullest(mention)
             title = mention.titles[-1].lower().rstrip(".") if mention.titles else ""
-            for evidence in (
+            evidence = (
                 MALE if title in _MALE_TITLES else FEMALE if title in _FEMALE_TITLES else None,
                 first_name_gender(mention.core[0]) if len(mention.core) >= 2 else None,
                 described_gender(self._description(mention).split()),
-            ):
-                if evidence is not None:
-                    tally[_TALLY_SLOT[evidence]] += 3  # as strong as three pronouns
+            )
+            shown.setdefault(name, set()).update(g for g in evidence if g is not None)
+            tally = votes.setdefault(name, [0, 0])
             sentence = self._sentence_at(mention.start)
             if sentence is None:
                 continue
@@ -213,8 +214,14 @@ class Attributor(CueFinder):
                 window = self.text[mention.end : sentence.end].lower()
                 tally[0] += len(_MALE.findall(window))
                 tally[1] += len(_FEMALE.findall(window))
-        return {
+        genders = {
             name: MALE if m > f else FEMALE
             for name, (m, f) in votes.items()
             if max(m, f) >= 2 * min(m, f) + 1
         }
+        for name, found in shown.items():
+            if len(found) == 1:
+                genders[name] = found.pop()
+            elif found:
+                genders.pop(name, None)  # "Mr" and "Mary": the article is not clear
+        return genders
