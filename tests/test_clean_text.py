@@ -90,3 +90,18 @@ def test_text_without_sentences_is_refused() -> None:
 )
 def test_standalone_dates(line: str, expected: dt.date | None) -> None:
     assert find_date(line, whole_line=True) == expected
+
+
+def test_prose_like_furniture_in_other_languages_is_dropped() -> None:
+    text = (
+        "Der Stadtrat hat am Montag den neuen Haushalt nach langer Debatte beschlossen.\n"
+        "Lesen Sie auch: Warum der Haushalt so lange gedauert hat und was er kostet.\n"
+        "Die Opposition kündigte an, gegen den Plan vor Gericht zu ziehen.\n"
+        "Abonnieren Sie unseren Newsletter, damit Sie keine Nachricht mehr verpassen.\n"
+    )
+    article = clean_text(text)
+    assert article.language == "de"
+    assert article.paragraphs == [
+        "Der Stadtrat hat am Montag den neuen Haushalt nach langer Debatte beschlossen.",
+        "Die Opposition kündigte an, gegen den Plan vor Gericht zu ziehen.",
+    ]

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from summarizers.clean.boilerplate import is_furniture
 from summarizers.clean.dates import find_date
 from summarizers.errors import InputError
 from summarizers.language import detect_language
@@ -75,6 +76,11 @@ def clean_text(text: str, *, url: str | None = None) -> Article:
             body.append(line.text)
         elif kind == "meta":
             meta.append(line.text)
+    # Prose-like furniture ("Lesen Sie auch: ...", newsletter offers, affiliate notes): the
+    # same rules as for extracted HTML paragraphs; plain text has no links to compare with.
+    body = [
+        line for i, line in enumerate(body) if not is_furniture(line, i, len(body), frozenset())
+    ]
     if not body:
         raise InputError("The text has no sentences to summarise.")
     headline = _headline(meta, body)
