@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from summarizers.models import Sentence
 from summarizers.quotes.lexicon import NOT_VERBS, ROLES, SPEECH_VERBS
@@ -42,14 +43,21 @@ class Context:
         self.names = NameIndex(text)
         self.sentences = _sentences(text, self.language)
         self._starts = [s.start for s in self.sentences]
-        self._inside = [(s.mark_start, s.mark_end) for s in spans]
-        self._long = [s for s in spans if len(text[s.start : s.end].split()) >= MIN_SPEECH_WORDS]
+        # Bisect tables, so that each look-up stays logarithmic on long texts: span starts
+        # with the furthest end reached so far (nested quotes), and sentences' paragraphs.
+        ordered = sorted((s.mark_start, s.mark_end) for s in spans)
+        self._quote_starts = [a for a, _ in ordered]
+        self._reach = list(accumulate((b for _, b in ordered), max))
+        turns = [s for s in spans if len(text[s.start : s.end].split()) >= MIN_SPEECH_WORDS]
+        self._long_ends = sorted(s.mark_end for s in turns)
+        self._long_spans = {(s.mark_start, s.mark_end) for s in turns}
+        self._paragraphs = [s.paragraph for s in self.sentences]
 
     def _tokens(self, start: int, end: int) -> list[Token]:
         """Tokens of `start:end`, leaving out other quotations."""
         tokens = []
         for match in _TOKEN.finditer(self.text, start, end):
-            if not any(a <= match.start() < b for a, b in self._inside):
+            if not self._in_quote(match.start()):
                 tokens.append(Token(match.group(0), match.start(), match.end()))
         return tokens
 
@@ -71,17 +79,28 @@ class Context:
         sentence = self._sentence_at(pos)
         if sentence is None:
             return 0
-        first = sentence.paragraph - back
-        for other in self.sentences:
-            if other.paragraph >= first:
-                return other.start
-        return 0
+        index = bisect.bisect_left(self._paragraphs, sentence.paragraph - back)
+        return self.sentences[index].start
 
     def _quoted(self, pos: int) -> bool:
         """Inside a quotation, or a word in quotation marks (an 'Out' vote)."""
         if pos and self.text[pos - 1] in _MARKS:
             return True
-        return any(a <= pos < b for a, b in self._inside)
+        return self._in_quote(pos)
+
+    def _in_quote(self, pos: int) -> bool:
+        """Is `pos` inside a quotation (between its marks)?"""
+        index = bisect.bisect_right(self._quote_starts, pos) - 1
+        return index >= 0 and self._reach[index] > pos
+
+    def _is_long(self, span: Span) -> bool:
+        """A turn of speech rather than cited words (see MIN_SPEECH_WORDS)."""
+        return (span.mark_start, span.mark_end) in self._long_spans
+
+    def _last_long_end(self, before: int) -> int | None:
+        """Where the last turn of speech ending by `before` ends."""
+        index = bisect.bisect_right(self._long_ends, before) - 1
+        return self._long_ends[index] if index >= 0 else None
 
     def _is_subject(self, mention: Mention) -> bool:
         """Is the name the subject of a clause ("Moore said", "Scott says that", "Wilkins,

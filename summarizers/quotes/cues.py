@@ -101,7 +101,7 @@ class CueFinder(Context):
         sentence = self._sentence_at(span.mark_start)
         start = sentence.start if sentence is not None else span.mark_start
         # Only the words since the previous quote: its own cue is not this one's.
-        start = max([start] + [s.mark_end for s in self._long if s.mark_end <= span.mark_start])
+        start = max(start, self._last_long_end(span.mark_start) or 0)
         tokens = self._tokens(start, span.mark_start)
         if tokens or sentence is None or sentence.index == 0:
             return tokens

@@ -46,6 +46,7 @@ _CAPITAL_PARTICLES = frozenset("le la de del da di du van von der den".split())
 _TITLE_PRONOUNS = frozenset("i you we me my your our us he she they it".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
+_SPLIT_AFTER = ORGANISATION_WORDS | PLACES
 # Months that are also surnames.
 _MONTH_SURNAMES = frozenset("May June April August".split())
 # How far back (in characters) a bare surname may take the full name it follows.
@@ -120,9 +121,7 @@ def _split_organisation(mention: Mention, surnames: set[str]) -> Mention:
     (captions glued to the text): the person after the organisation's or place's name, when
     that is a full name or the surname of someone named in full elsewhere."""
     core = mention.core
-    last_org = max(
-        (i for i, w in enumerate(core) if w.lower() in ORGANISATION_WORDS | PLACES), default=-1
-    )
+    last_org = max((i for i, w in enumerate(core) if w.lower() in _SPLIT_AFTER), default=-1)
     rest = core[last_org + 1 :]
     if last_org < 0 or not (len(rest) >= 2 or (len(rest) == 1 and rest[0] in surnames)):
         return mention
@@ -214,6 +213,7 @@ class NameIndex:
         # Any two forms of one person share a first or a last word (see `_same_person`), so
         # indexing mentions by both keeps lookups linear on long texts.
         self._by_word: dict[str, list[Mention]] = {}
+        self._forms: dict[tuple[str, ...], list[Mention]] = {}
         self._ranks: dict[tuple[str, ...], tuple[str, ...]] = {}
         for m in self.mentions:
             for word in {m.core[0], m.core[-1]}:
@@ -223,10 +223,12 @@ class NameIndex:
 
     def _forms_of(self, core: tuple[str, ...]) -> list[Mention]:
         """Mentions that can name the same person as `core`, in text order."""
-        seen = {id(m): m for w in {core[0], core[-1]} for m in self._by_word.get(w, [])}
-        return sorted(
-            (m for m in seen.values() if _same_person(core, m.core)), key=lambda m: m.start
-        )
+        if core not in self._forms:
+            seen = {id(m): m for w in {core[0], core[-1]} for m in self._by_word.get(w, [])}
+            self._forms[core] = sorted(
+                (m for m in seen.values() if _same_person(core, m.core)), key=lambda m: m.start
+            )
+        return self._forms[core]
 
     def _split_run_ons(self) -> None:
         """ "Speaking to the Herald Sun Daniel said": when the last word of a phrase is the
@@ -295,15 +297,13 @@ class NameIndex:
         'Jordan told CNN'"): the form just before it, if it is the only full form of that
         name a few sentences back."""
         forms = self._forms_of(mention.core)
-        recent = {
-            m.core
-            for m in forms
-            if mention.start - _RECENT_REACH <= m.start < mention.start and len(m.core) > 1
-        }
-        earlier = [m for m in forms if m.start < mention.start]
-        if len(recent) != 1 or not earlier:
+        starts = [m.start for m in forms]
+        first = bisect_left(starts, mention.start - _RECENT_REACH)
+        window = forms[first : bisect_left(starts, mention.start)]
+        recent = {m.core for m in window if len(m.core) > 1}
+        if len(recent) != 1:
             return None  # "B.B. King ... his daughter, Claudette King": still ambiguous
-        last = earlier[-1]
+        last = window[-1]
         return last if last.core in recent and last.is_person else None
 
     def _find_fullest(self, mention: Mention) -> str:

@@ -36,6 +36,8 @@ _CARRY_PARAGRAPHS = 2
 _CARRY_SENTENCES = 3
 # How far back (in characters) a pronoun may look for the person it stands for.
 _PRONOUN_REACH = 1500
+# How far back a role ("the general") may look for the person so described.
+_ROLE_REACH = 6000
 
 
 class Attributor(CueFinder):
@@ -61,7 +63,7 @@ class Attributor(CueFinder):
                 else:
                     mention = self._resolve(cue, span, previous, previous_span)
             found.append(self.names.fullest(mention) if mention is not None else None)
-            if span in self._long:
+            if self._is_long(span):
                 # A scare quote ('infidel') neither passes on nor breaks off a speaker.
                 previous, previous_span = mention, span
         return found
@@ -120,15 +122,12 @@ class Attributor(CueFinder):
 
     def _described(self, role: str, before: int) -> Mention | None:
         """The last person before `before` whose titles or description include `role`."""
-        found = None
-        for mention in self.names.mentions:
-            if mention.start >= before:
-                break
+        for mention in reversed(self.names.between(max(0, before - _ROLE_REACH), before)):
             words = " ".join(mention.titles).lower() + " " + self._description(mention)
             # German compounds: "die Ministerin" is the "Außenministerin".
             if any(w.endswith(role) for w in words.split()) and self.names.is_person(mention):
-                found = mention
-        return found
+                return mention
+        return None
 
     def _description(self, mention: Mention) -> str:
         """The words describing a name: "X, the deputy commander of ..., said" or "spokesman X"."""
