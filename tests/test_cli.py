@@ -161,3 +161,47 @@ def test_run_without_token_says_what_to_set(tmp_path: Path) -> None:
     assert "DISCORD_TOKEN" in result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_progress_counter_only_when_stderr_is_a_terminal(tmp_path: Path) -> None:
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bot.cli",
+                "summarize",
+                str(SAMPLE),
+                str(SAMPLE),
+                "--format",
+                "jsonl",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            timeout=60,
+            cwd=tmp_path,
+        )
+        os.close(follower)
+        follower = -1
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal closed: everything has been read
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        if follower != -1:
+            os.close(follower)
+        os.close(leader)
+    terminal = b"".join(chunks).decode()
+    assert proc.returncode == 0
+    assert "[1/2]" in terminal and "[2/2]" in terminal
+    # On a pipe (every other test) the counter stays silent.
+    piped = run("summarize", str(SAMPLE), str(SAMPLE), "--format", "jsonl")
+    assert piped.stderr == ""
