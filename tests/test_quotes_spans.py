@@ -129,6 +129,15 @@ def test_titles_in_quotation_marks_are_not_quotes() -> None:
     assert texts(paragraph) == ["We want it gone,"]
 
 
+def test_cited_article_titles_in_a_source_list_are_not_quotes() -> None:
+    found = texts(
+        '"Document found on street not secret, say feds" — The Canadian Press, August 15, 2008',
+        'Peter Zimonjic. "MP calls for probe into misplaced documents" — Edmonton Sun, 2008',
+        'Officials said: "MP calls for probe into misplaced documents" — nothing more.',
+    )
+    assert found == ["MP calls for probe into misplaced documents"]
+
+
 def test_french_quotes_with_inner_english_marks() -> None:
     paragraph = '« Il a dit "jamais" hier », affirme-t-elle.'
     assert texts(paragraph, language="fr") == ['Il a dit "jamais" hier']

@@ -303,12 +303,17 @@ def _is_scare_quote(text: str, span: Span) -> bool:
 
 # A cited title at the head of a line: "Title" — Publisher, date
 _CITATION_TAIL = re.compile(r"\s*[\u2014\u2013-]\s*[A-Z]")
+_MAX_AUTHOR_WORDS = 4
 
 
 def _is_title(text: str, span: Span) -> bool:
     """A title or name in quotation marks ("The Internet Explorer 6 Countdown"), not a quote."""
     content = text[span.start : span.end]
-    line_start = span.mark_start == 0 or text[span.mark_start - 1] == "\n"
+    # At the head of its line, or after an author: 'Peter Zimonjic. "MP calls for ..." — Sun'
+    lead = text[text.rfind("\n", 0, span.mark_start) + 1 : span.mark_start]
+    line_start = not lead.strip() or (
+        len(lead.split()) <= _MAX_AUTHOR_WORDS and lead.endswith(". ")
+    )
     if line_start and _CITATION_TAIL.match(text, span.mark_end):
         return True
     words = content.split()
