@@ -148,3 +148,22 @@ def test_a_preposition_before_a_glued_caption_does_not_govern_the_name() -> None
 def test_fired_back_is_a_speech_verb() -> None:
     found = speakers('Stancil appeared in court. "Yes, I know that very well," Stancil fired back.')
     assert found == ["Stancil"]
+
+
+def test_a_shared_surname_after_a_pronoun_is_the_person_of_its_gender() -> None:
+    found = speakers(
+        "Governor Chris Christie and his wife Mary Pat Christie were in New Hampshire. Mrs "
+        "Christie left her job at the bank last month.",
+        "Christie spoke to reporters on Monday. He insisted his family is 'not wealthy by "
+        "current standards at all'.",
+    )
+    assert found == ["Chris Christie"]
+
+
+def test_a_longer_name_does_not_swallow_another_person_with_the_surname() -> None:
+    # "Mary Pat Christie" is longer than "Chris Christie", but not the same person.
+    found = speakers(
+        "Governor Chris Christie and his wife Mary Pat Christie were in New Hampshire.",
+        "Christie said that leaving a career would be 'a big sacrifice for a spouse to make'.",
+    )
+    assert found == ["Christie"]

@@ -306,6 +306,24 @@ class NameIndex:
         last = window[-1]
         return last if last.core in recent and last.is_person else None
 
+    def full_forms(self, mention: Mention) -> list[str]:
+        """The full names a short form could stand for when there are several ("Christie":
+        Chris Christie and Mary Pat Christie), in text order; else an empty list."""
+        people = self._people_named(mention)
+        return [self._display(core) for core in people] if len(people) > 1 else []
+
+    def _people_named(self, mention: Mention) -> list[tuple[str, ...]]:
+        """The longer names `mention` can be short for that are not themselves short for a
+        still longer one: one per person, in text order."""
+        cores = list(dict.fromkeys(o.core for o in self._forms_of(mention.core)))
+        longer = [c for c in cores if len(c) > len(mention.core)]
+        return [
+            c for c in longer if not any(len(o) > len(c) and _same_person(c, o) for o in longer)
+        ]
+
+    def _display(self, core: tuple[str, ...]) -> str:
+        return " ".join(self._ranks.get(core, ()) + core)
+
     def _find_fullest(self, mention: Mention) -> str:
         if len(mention.core) == 1 and mention.core[0].isupper():
             spelled = self._acronyms.get(mention.core[0])
@@ -314,15 +332,10 @@ class NameIndex:
         for nickname, full in self._aliases.items():
             if nickname[-len(mention.core) :] == mention.core:
                 return " ".join(full)
-        forms = self._forms_of(mention.core)
-        longest = max((len(o.core) for o in forms), default=len(mention.core))
-        cores = {o.core for o in forms if len(o.core) == longest}
-        if len(cores) != 1 or longest <= len(mention.core):
-            best = mention
-        else:
-            best = next(o for o in forms if o.core in cores)
-        ranks = best.ranks or self._ranks.get(best.core, ())
-        return " ".join(ranks + best.core)
+        people = self._people_named(mention)
+        if len(people) == 1:
+            return self._display(people[0])
+        return " ".join((mention.ranks or self._ranks.get(mention.core, ())) + mention.core)
 
 
 def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

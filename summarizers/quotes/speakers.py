@@ -55,18 +55,39 @@ class Attributor(CueFinder):
         for span in self.spans:
             mention: Mention | None
             if span.continued and previous_span is not None:
-                mention = previous
+                found.append(found[-1])
+                continue
+            cue = self._cue(span)
+            if cue is None:
+                mention = self._carry(span, previous, previous_span)
             else:
-                cue = self._cue(span)
-                if cue is None:
-                    mention = self._carry(span, previous, previous_span)
-                else:
-                    mention = self._resolve(cue, span, previous, previous_span)
-            found.append(self.names.fullest(mention) if mention is not None else None)
+                mention = self._resolve(cue, span, previous, previous_span)
+            wanted = _PRONOUN_GENDER.get(cue.pronoun or "") if cue is not None else None
+            found.append(self._name(mention, wanted) if mention is not None else None)
             if self._is_long(span):
                 # A scare quote ('infidel') neither passes on nor breaks off a speaker.
                 previous, previous_span = mention, span
         return found
+
+    def _name(self, mention: Mention, gender: str | None) -> str:
+        """The fullest name of `mention`; when a short form is shared ("Christie") and a
+        pronoun pointed to it ("he"), the one full name of that gender."""
+        fullest = self.names.fullest(mention)
+        if gender is None:
+            return fullest
+        fitting = [n for n in self.names.full_forms(mention) if self.genders.get(n) == gender]
+        return fitting[0] if len(fitting) == 1 else fullest
+
+    def _fits(self, mention: Mention, gender: str | None) -> bool:
+        """Can a pronoun of `gender` stand for `mention`? Not for someone the article shows
+        to be of the other gender; a shared short form fits if one of its people does."""
+        if gender is None:
+            return True
+        known = self.genders.get(self.names.fullest(mention))
+        if known is not None:
+            return known == gender
+        forms = self.names.full_forms(mention)
+        return not forms or any(self.genders.get(n) in (None, gender) for n in forms)
 
     def _resolve(
         self, cue: Cue, span: Span, previous: Mention | None, previous_span: Span | None
@@ -100,8 +121,7 @@ class Attributor(CueFinder):
         wanted = _PRONOUN_GENDER.get(pronoun)
 
         def fits(mention: Mention) -> bool:
-            known = self.genders.get(self.names.fullest(mention))
-            return wanted is None or known is None or known == wanted
+            return self._fits(mention, wanted)
 
         since = previous_span.mark_end if previous_span is not None else 0
         named = [m for m in self._people(max(since, at - _PRONOUN_REACH), at) if fits(m)]
@@ -195,6 +215,8 @@ class Attributor(CueFinder):
                 by_sentence.setdefault(sentence.index, []).append(mention)
         for mention in people:
             name = self.names.fullest(mention)
+            if len(name.split()) == 1 and self.names.full_forms(mention):
+                continue  # "Mrs Christie" of two Christies: her "Mrs" is not his
             title = mention.titles[-1].lower().rstrip(".") if mention.titles else ""
             evidence = (
                 MALE if title in _MALE_TITLES else FEMALE if title in _FEMALE_TITLES else None,
