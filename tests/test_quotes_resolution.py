@@ -167,3 +167,12 @@ def test_a_longer_name_does_not_swallow_another_person_with_the_surname() -> Non
         "Christie said that leaving a career would be 'a big sacrifice for a spouse to make'.",
     )
     assert found == ["Christie"]
+
+
+def test_she_reaches_further_back_only_to_a_known_woman() -> None:
+    middle = [FILLER] * 12  # no one named for more than the usual reach of a pronoun
+    ending = "She stated: 'In writing these words I seek no leniency from anyone.'"
+    known = speakers("Marie Ratcliffe, 61, wrote to the panel.", *middle, ending)
+    unknown = speakers("Alex Ratcliffe, 61, wrote to the panel.", *middle, ending)
+    assert known == ["Marie Ratcliffe"]
+    assert unknown == [None]

@@ -36,6 +36,8 @@ _CARRY_PARAGRAPHS = 2
 _CARRY_SENTENCES = 3
 # How far back (in characters) a pronoun may look for the person it stands for.
 _PRONOUN_REACH = 1500
+# Further back, a gendered pronoun takes only a person shown to be of its gender.
+_FAR_PRONOUN_REACH = 4000
 # How far back a role ("the general") may look for the person so described.
 _ROLE_REACH = 6000
 
@@ -138,7 +140,13 @@ class Attributor(CueFinder):
         ):
             return previous
         earlier = [m for m in self._people(max(0, at - _PRONOUN_REACH), at) if fits(m)]
-        return earlier[-1] if earlier else None
+        if earlier or wanted is None:
+            return earlier[-1] if earlier else None
+        # Nobody named near: "she" may still reach back to the last woman named further up,
+        # if the article shows her to be one.
+        far = self._people(max(0, at - _FAR_PRONOUN_REACH), at)
+        same = [m for m in far if self.genders.get(self.names.fullest(m)) == wanted]
+        return same[-1] if same else None
 
     def _described(self, role: str, before: int) -> Mention | None:
         """The last person before `before` whose titles or description include `role`."""
