@@ -5,7 +5,7 @@ from __future__ import annotations
 from summarizers.models import Article
 from summarizers.quotes import find_quotes
 from summarizers.quotes.gender import FEMALE, MALE, described_gender, first_name_gender
-from summarizers.quotes.names import NameIndex
+from summarizers.quotes.names import NameIndex, is_title
 
 # Two sentences that name nobody, to put distance between mentions.
 FILLER = (
@@ -176,3 +176,18 @@ def test_she_reaches_further_back_only_to_a_known_woman() -> None:
     unknown = speakers("Alex Ratcliffe, 61, wrote to the panel.", *middle, ending)
     assert known == ["Marie Ratcliffe"]
     assert unknown == [None]
+
+
+def test_an_abbreviated_country_is_a_title_not_part_of_a_name() -> None:
+    assert is_title("U.S.")
+    index = NameIndex("A spokesman for U.S. Facebook said so.")
+    assert [m.core for m in index.mentions] == [("Facebook",)]
+
+
+def test_a_speech_speaks_for_its_owner() -> None:
+    found = speakers(
+        "Daniel Buccheri sang at the wedding of his brother Adrian on Saturday. Daniel's speech "
+        "told of his brother falling in love, saying 'One day in the craziness you came along "
+        "and he could not get you out of his head.'"
+    )
+    assert found == ["Daniel Buccheri"]

@@ -59,7 +59,9 @@ _RELATIVES = frozenset("who which der die qui que quien".split())
 _MAX_INVERTED_REACH = 12
 _COMPLEMENTIZERS = frozenset("that que qu qu' qu’ dass whether if because".split())
 # Documents whose named author speaks through them ("the GAO report stated").
-_DOCUMENTS = frozenset("report statement study letter survey memo website filing ruling".split())
+_DOCUMENTS = frozenset(
+    "report statement study letter survey memo website filing ruling speech tweet post".split()
+)
 
 
 @dataclass(frozen=True)
@@ -342,6 +344,12 @@ class CueFinder(Context):
                 continue
             if mention is not None:
                 following = next((t for t in tokens if t.start >= mention.end), following)
+                if (
+                    self.text.startswith(("'s ", "’s "), mention.end)
+                    and following.low in _DOCUMENTS
+                ):
+                    # "Daniel's speech documented ..., saying": the owner speaks through it.
+                    following = next((t for t in tokens if t.start > following.start), following)
             if not _verb_like(following):
                 continue
             before = [t.low for t in tokens[max(0, index - 2) : index]]

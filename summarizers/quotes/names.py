@@ -81,7 +81,12 @@ def is_title(word: str) -> bool:
     """A title or descriptor that can stand before a name ("Secretary", "Maj.",
     "Außenministerin", "Scientologist")."""
     low = word.lower().rstrip(".")
-    return low in TITLES or low.endswith(TITLE_SUFFIXES) or (len(low) > 5 and low.endswith("ist"))
+    return (
+        low in TITLES
+        or word.lower() in TITLES
+        or low.endswith(TITLE_SUFFIXES)
+        or (len(low) > 5 and low.endswith("ist"))
+    )
 
 
 def _mentions(match: re.Match[str]) -> list[Mention]:
