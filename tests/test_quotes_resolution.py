@@ -191,3 +191,12 @@ def test_a_speech_speaks_for_its_owner() -> None:
         "and he could not get you out of his head.'"
     )
     assert found == ["Daniel Buccheri"]
+
+
+def test_the_name_after_a_gerund_is_not_its_subject() -> None:
+    found = speakers(
+        "Dr Ram Manohar, an A&E consultant, denies the charges. The consultant claims 'nobody "
+        "had grounds to complain about him,' adding 'he did not find her attractive' Nurse B "
+        "again thought he had acted professionally."
+    )
+    assert found[0] == "Ram Manohar"

@@ -132,7 +132,10 @@ class CueFinder(Context):
             return None
         if verb + 1 < len(words) and words[verb + 1].text == ":":
             return None  # "..., while X added: '...'" introduces the next quote
-        if verb == 0 or all(_skippable(w) for w in words[:verb]):
+        inverted_order = verb == 0 or all(_skippable(w) for w in words[:verb])
+        if inverted_order and not _is_gerund(words, verb):
+            # "..., said Gedney", but not "..., adding 'X' Nurse B thought": a gerund's
+            # subject comes before it.
             inverted = self._inverted(words, verb)
             if inverted is not None:
                 return inverted
