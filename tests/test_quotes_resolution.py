@@ -200,3 +200,11 @@ def test_the_name_after_a_gerund_is_not_its_subject() -> None:
         "again thought he had acted professionally."
     )
     assert found[0] == "Ram Manohar"
+
+
+def test_a_pronoun_that_fits_nobody_falls_back_to_the_reporting_speaker() -> None:
+    found = speakers(
+        "Mr Ram Manohar, a doctor, denies the charges. He said she had asked him on December 12 "
+        "'to find her a single and smart man because she was desperate'."
+    )
+    assert found == ["Ram Manohar"]

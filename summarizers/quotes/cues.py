@@ -6,7 +6,7 @@ said, and the same in German, French and Spanish. A cue is a name, a pronoun, a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from summarizers.quotes.context import Context, Token
 from summarizers.quotes.lexicon import (
@@ -73,6 +73,8 @@ class Cue:
     role: str | None = None
     unknown: bool = False  # "a spokesman said": a cue with no name to resolve
     at: int | None = None  # where a pronoun stands, when not next to the quote
+    # The reporting clause around this one: "He said [she had asked him '...']".
+    outer: Cue | None = None
 
 
 class CueFinder(Context):
@@ -166,7 +168,18 @@ class CueFinder(Context):
                 invertible = clause_start and words[verb].low not in _NOT_INVERTED
                 if cue is None and (invertible or passive):
                     cue = self._inverted(words, verb)
+                if cue is not None and cue.pronoun is not None:
+                    cue = replace(cue, outer=self._reporting(words, verb))
                 return cue if cue is not None else Cue(unknown=True)
+        return None
+
+    def _reporting(self, words: list[Token], verb: int) -> Cue | None:
+        """The subject of a speech verb earlier in the same clause: "He said she had asked"."""
+        for index in range(verb - 1, -1, -1):
+            if not words[index].text[:1].isalnum():
+                return None
+            if _is_verb(words, index):
+                return self._subject(words, index)
         return None
 
     def _according(self, words: list[Token], *, at_start: bool) -> Cue | None:
@@ -362,7 +375,8 @@ class CueFinder(Context):
             ):
                 continue  # "from the EU following ..."
             if token.low in PRONOUNS:
-                found = Cue(pronoun=token.low, at=token.start)
+                # "He said she had been pointing ..., adding": he is the one reporting.
+                found = Cue(pronoun=token.low, at=token.start, outer=found)
             elif mention is not None:
                 found = Cue(mention=mention)
         return found

@@ -41,6 +41,7 @@ _MALE_NAMES = frozenset(
     salvador santiago sergio vicente
     ahmed ali hassan hussein ibrahim khalid mohamed mohammed muhammad mustafa omar osama
     youssef yusuf giuseppe giovanni luca marco massimo matteo paolo silvio carlo
+    amit anil arjun narendra rahul raj rajesh ram ravi sanjay sunil suresh vijay
     """.split()
 )
 _FEMALE_NAMES = frozenset(
@@ -70,6 +71,7 @@ _FEMALE_NAMES = frozenset(
     inés isabel juana lucía luisa manuela mercedes mónica paloma pilar raquel rocío rosa
     sofía soraya susana valentina verónica ximena yolanda
     aisha fatima leila maryam yasmin giulia francesca chiara federica
+    anita indira lakshmi pooja priya sonia sunita
     """.split()
 )
 # Descriptions that show a gender: "the 34-year-old mother", "his wife", "the actress".

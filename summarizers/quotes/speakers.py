@@ -100,7 +100,11 @@ class Attributor(CueFinder):
             at = cue.at if cue.at is not None else span.mark_start
             if previous_span is not None and previous_span.mark_end > at:
                 previous, previous_span = None, None
-            return self._antecedent(cue.pronoun, at, previous, previous_span)
+            found = self._antecedent(cue.pronoun, at, previous, previous_span)
+            if found is None and cue.outer is not None:
+                # "She" fits nobody here: the words are reported by the outer speaker.
+                return self._resolve(cue.outer, span, previous, previous_span)
+            return found
         if cue.role == LATTER:
             people = self._people(max(0, span.mark_start - _PRONOUN_REACH), span.mark_start)
             pairs = [m for m in people if self.text[: m.start].rstrip().endswith(" and")]
