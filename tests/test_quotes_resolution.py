@@ -208,3 +208,22 @@ def test_a_pronoun_that_fits_nobody_falls_back_to_the_reporting_speaker() -> Non
         "'to find her a single and smart man because she was desperate'."
     )
     assert found == ["Ram Manohar"]
+
+
+def test_a_report_speaks_for_its_author() -> None:
+    found = speakers(
+        "Peter Clarke, the former head of counterterrorism, led the inquiry into the schools.",
+        "In his report, Peter Clarke (pictured) found there had been a 'coordinated, deliberate "
+        "and sustained action' in the schools.",
+        "His report, published in July, also found a 'strategy of harassment to oust the head "
+        "teacher' at one school.",
+    )
+    assert found == ["Peter Clarke", "Peter Clarke"]
+
+
+def test_found_without_a_document_is_not_a_speech_verb() -> None:
+    found = speakers(
+        "Officers searched the flat on Monday. Detective Jane Moss found a note reading 'we "
+        "will be back for the rest of it' on the table."
+    )
+    assert found == [None]

@@ -59,6 +59,10 @@ _RELATIVES = frozenset("who which der die qui que quien".split())
 _MAX_INVERTED_REACH = 12
 _COMPLEMENTIZERS = frozenset("that que qu qu' qu’ dass whether if because".split())
 # Documents whose named author speaks through them ("the GAO report stated").
+# Verbs that report what a document found, and how many words back its noun may stand.
+_FINDING_VERBS = frozenset("found finds".split())
+_FINDING_REACH = 8
+_POSSESSIVES = {"his": "he", "her": "she"}
 _DOCUMENTS = frozenset(
     "report statement study letter survey memo website filing ruling speech tweet post".split()
 )
@@ -294,6 +298,8 @@ class CueFinder(Context):
         index = verb - 1
         while index >= 0 and _skippable(words[index]):
             index -= 1
+        if index >= 2 and words[index].text == ")" and words[index - 2].text == "(":
+            index -= 3  # "Peter Clarke (pictured) found"
         if index < 0:
             return None
         word = words[index]
@@ -316,6 +322,8 @@ class CueFinder(Context):
             source = self.names.ending_at(words[index - 1].end)
             if source is not None:
                 return Cue(mention=source)  # "The GAO report stated"
+            if words[index - 1].low in _POSSESSIVES:
+                return Cue(pronoun=_POSSESSIVES[words[index - 1].low])  # "His report found"
         if word.low in PRONOUNS:
             return Cue(pronoun=word.low)
         if "-" in word.low and word.low.endswith(INVERTED_PRONOUN):
@@ -387,7 +395,11 @@ def _strip_punct(tokens: list[Token]) -> list[Token]:
 
 
 def _is_verb(words: list[Token], index: int) -> bool:
-    return words[index].low in SPEECH_VERBS or words[index].low.split("-")[0] in SPEECH_VERBS
+    low = words[index].low
+    if low in _FINDING_VERBS:
+        # "In his report, Peter Clarke found ...": a finding, when a document is named.
+        return any(w.low in _DOCUMENTS for w in words[max(0, index - _FINDING_REACH) : index])
+    return low in SPEECH_VERBS or low.split("-")[0] in SPEECH_VERBS
 
 
 def _is_gerund(words: list[Token], index: int) -> bool:
