@@ -138,6 +138,14 @@ def test_cited_article_titles_in_a_source_list_are_not_quotes() -> None:
     assert found == ["MP calls for probe into misplaced documents"]
 
 
+def test_words_cited_as_words_are_not_quotes() -> None:
+    paragraph = (
+        'The ministry renamed the system, adding the words "and Emergency". '
+        'The minister said "and Emergency" was apt.'
+    )
+    assert texts(paragraph) == ["and Emergency"]
+
+
 def test_french_quotes_with_inner_english_marks() -> None:
     paragraph = '« Il a dit "jamais" hier », affirme-t-elle.'
     assert texts(paragraph, language="fr") == ['Il a dit "jamais" hier']

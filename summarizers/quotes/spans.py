@@ -280,6 +280,8 @@ _NAMING_VERBS = (
         """.split()
     )
 )
+# Nouns that introduce words as words: the term "X", the hashtag "X".
+_CITED_NOUNS = frozenset("word words term terms phrase slogan hashtag label nickname".split())
 _CLAUSE_START = re.compile(r"(?:[.!?…]\s|\n)(?!.*(?:[.!?…]\s|\n))", re.DOTALL)
 _LOWER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -295,6 +297,8 @@ def _is_scare_quote(text: str, span: Span) -> bool:
     before = window[boundary.end() :] if boundary else window
     if not before.strip() and re.match(r"\s*[.!?…]", text[span.mark_end : span.mark_end + 3]):
         return False  # a sentence of its own: «Es un compromiso».
+    if before.split() and before.split()[-1].lower() in _CITED_NOUNS:
+        return True  # 'adding the words "and Emergency"': words mentioned, not said
     # A few words after it too: '"We are not," she said.'
     after = re.split(r"[.!?…\n]", text[span.mark_end : span.mark_end + 60])[0].split()[:4]
     words = _LOWER_WORD.findall(before) + _LOWER_WORD.findall(" ".join(after))
