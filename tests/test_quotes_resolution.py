@@ -227,3 +227,8 @@ def test_found_without_a_document_is_not_a_speech_verb() -> None:
         "will be back for the rest of it' on the table."
     )
     assert found == [None]
+
+
+def test_a_place_that_is_also_a_first_name_does_not_split_that_name() -> None:
+    index = NameIndex("Lane Kiffin spoke on Monday. Then Lane Kiffin said no.")
+    assert [m.core for m in index.mentions] == [("Lane", "Kiffin"), ("Lane", "Kiffin")]

@@ -166,7 +166,7 @@ ORGANISATION_WORDS = frozenset(
     united kingdom republic states emirates channel magazine airlines airways motors film
     studios festival county city state project services protective command
     springs beach street river park island islands valley lake mountains road avenue
-    square bridge airport station bay u.s. u.k. u.n. e.u.
+    square bridge airport station bay yard u.s. u.k. u.n. e.u.
     """.split()
 )
 # Places that start a caption glued to a name ("Australia Natalia Moon", "White Hart Lane

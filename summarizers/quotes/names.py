@@ -121,14 +121,16 @@ def _surname_after_first_name(run: list[tuple[str, int]], word: str) -> bool:
     return word in _MONTH_SURNAMES and bool(run) and first_name_gender(run[-1][0]) is not None
 
 
-def _split_organisation(mention: Mention, surnames: set[str]) -> Mention:
+def _split_organisation(mention: Mention, surnames: dict[str, set[str]]) -> Mention:
     """ "United Nations Samantha Power", "Australia Natalia Moon", "White Hart Lane Sherwood"
     (captions glued to the text): the person after the organisation's or place's name, when
     that is a full name or the surname of someone named in full elsewhere."""
     core = mention.core
     last_org = max((i for i, w in enumerate(core) if w.lower() in _SPLIT_AFTER), default=-1)
     rest = core[last_org + 1 :]
-    if last_org < 0 or not (len(rest) >= 2 or (len(rest) == 1 and rest[0] in surnames)):
+    # A lone surname only if someone else has it: "Tim Sherwood", but "Lane Kiffin" is one.
+    known = len(rest) == 1 and bool(surnames.get(rest[0], set()) - set(core))
+    if last_org < 0 or not (len(rest) >= 2 or known):
         return mention
     offset = len(" ".join(core[: last_org + 1])) + 1
     return Mention(mention.start + offset, mention.end, rest, (), ())
@@ -241,7 +243,9 @@ class NameIndex:
         phrase is two names run together (a lost full stop or caption break)."""
         people = [m for m in self.mentions if m.is_person and len(m.core) >= 2]
         firsts = {m.core[0]: m for m in people}
-        surnames = {m.core[-1] for m in people}
+        surnames: dict[str, set[str]] = {}
+        for named in people:
+            surnames.setdefault(named.core[-1], set()).add(named.core[0])
         fixed = []
         for mention in self.mentions:
             person = firsts.get(mention.core[-1]) if len(mention.core) >= 2 else None
