@@ -54,7 +54,7 @@ NATIONALITIES = frozenset(
     american canadian australian russian ukrainian chinese japanese korean indian pakistani
     afghan iranian iraqi syrian israeli palestinian egyptian saudi turkish greek swedish
     norwegian danish finnish belgian swiss austrian croatian serbian nigerian ghanaian
-    kenyan scottish british frenchman englishman spaniard scot welshman irishman dutchman
+    kenyan scottish british frenchman englishman spaniard welshman irishman dutchman
     """.split()
 )
 # Role nouns that can stand for a named person ("the general", "der Sprecher", "le ministre").
