@@ -232,3 +232,12 @@ def test_found_without_a_document_is_not_a_speech_verb() -> None:
 def test_a_place_that_is_also_a_first_name_does_not_split_that_name() -> None:
     index = NameIndex("Lane Kiffin spoke on Monday. Then Lane Kiffin said no.")
     assert [m.core for m in index.mentions] == [("Lane", "Kiffin"), ("Lane", "Kiffin")]
+
+
+def test_a_role_after_went_on_to_points_to_the_person_so_described() -> None:
+    found = speakers(
+        "Fighter ace: Douglas Bader's story is to be told in a film. Major Tom Stallard teamed "
+        "up with Bader on the planning. The fighter ace went on to describe it as 'the most "
+        "brilliant escape conception of this war'."
+    )
+    assert found == ["Douglas Bader"]

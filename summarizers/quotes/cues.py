@@ -63,6 +63,7 @@ _COMPLEMENTIZERS = frozenset("that que qu qu' qu’ dass whether if because".spl
 _FINDING_VERBS = frozenset("found finds".split())
 _FINDING_REACH = 8
 _POSSESSIVES = {"his": "he", "her": "she"}
+_GO_ON = frozenset("go goes went gone going".split())
 _DOCUMENTS = frozenset(
     "report statement study letter survey memo website filing ruling speech tweet post".split()
 )
@@ -300,6 +301,8 @@ class CueFinder(Context):
             index -= 1
         if index >= 2 and words[index].text == ")" and words[index - 2].text == "(":
             index -= 3  # "Peter Clarke (pictured) found"
+        if index >= 1 and words[index].low == "on" and words[index - 1].low in _GO_ON:
+            index -= 2  # "The fighter ace went on to describe it as"
         if index < 0:
             return None
         word = words[index]

@@ -157,7 +157,8 @@ class Attributor(CueFinder):
         for mention in reversed(self.names.between(max(0, before - _ROLE_REACH), before)):
             words = " ".join(mention.titles).lower() + " " + self._description(mention)
             # German compounds: "die Ministerin" is the "Außenministerin".
-            if any(w.endswith(role) for w in words.split()) and self.names.is_person(mention):
+            described = (w.strip(".,:;") for w in words.split())
+            if any(w.endswith(role) for w in described) and self.names.is_person(mention):
                 return mention
         return None
 
