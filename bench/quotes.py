@@ -4,10 +4,11 @@ Run: .venv/bin/python -m bench.quotes
 
 Spans: predicted and gold character spans are matched one-to-one (greedy, highest IoU first)
 at character IoU >= 0.5 and >= 0.8; micro P/R/F1. GUM's gold spans include the quotation marks
-and merge a quote's paragraphs, so a predicted span is scored from its opening to its closing
-mark, and the paragraph parts of one multi-paragraph quote are merged the same way. The headline
-(first paragraph) is the Article's headline, not its body, as in the pipeline. Baseline: every
-span between straight double quotes within a paragraph (the README's 0.48 / 0.81 / 0.60).
+and merge raw spans that only whitespace separates (its SOURCE.md), so a predicted span is
+scored from its opening to its closing mark, and predicted spans are merged the same way.
+The headline (first paragraph) is the Article's headline, not its body, as in the pipeline.
+Baseline: every span between straight double quotes within a paragraph (the README's
+0.48 / 0.81 / 0.60).
 
 Speakers: `bench/data/speakers/labels.jsonl` (see its NOTE.md for the splits "dev", "dev2",
 "test" and "test2"); a label counts as right when its speaker matches after dropping ranks and
@@ -92,12 +93,13 @@ def gum_docs(folder: Path) -> list[Doc]:
 
 
 def system_spans(doc: Doc) -> Spans:
-    """digestbot's quote spans over the body, mark to mark, multi-paragraph parts merged."""
+    """digestbot's quote spans over the body, mark to mark, merged as GUM's gold is merged:
+    spans that only whitespace separates become one (so do a quote's paragraph parts)."""
     body = doc.text[doc.body_start :]
     merged: Spans = []
     for span in find_spans(body):
         start, end = span.mark_start + doc.body_start, span.mark_end + doc.body_start
-        if merged and span.continued and not doc.text[merged[-1][1] : start].strip():
+        if merged and not doc.text[merged[-1][1] : start].strip():
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

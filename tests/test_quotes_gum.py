@@ -21,14 +21,14 @@ pytestmark = pytest.mark.skipif(not GUM.is_dir(), reason="evaluation data not av
 def test_f1_on_annotated_documents() -> None:
     docs = [d for d in gum_docs(GUM) if d.gold]
     _, _, f1 = span_scores(docs, system=True, threshold=0.5)
-    assert f1 >= 0.85
+    assert f1 >= 0.9
 
 
 def test_f1_on_all_documents_beats_the_baseline() -> None:
     docs = gum_docs(GUM)
     _, _, baseline = span_scores(docs, system=False, threshold=0.5)
     _, _, f1 = span_scores(docs, system=True, threshold=0.5)
-    assert f1 >= baseline + 0.1
+    assert f1 >= baseline + 0.15
 
 
 def test_baseline_reproduces_the_published_figure() -> None:

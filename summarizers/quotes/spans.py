@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from summarizers.quotes.lexicon import ACCORDING, SPEECH_VERBS
+from summarizers.quotes.unmarked import find_unmarked
 from summarizers.sentences import split_paragraphs
 
 DOUBLE = "double"
@@ -72,6 +73,8 @@ class Span:
     mark_start: int
     mark_end: int
     continued: bool = False
+    # Where the speaker is named by layout alone (a pull quote's "... Valeska Paris").
+    named_by: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -217,7 +220,18 @@ def find_spans(text: str) -> list[Span]:
                 if start < end:
                     spans.append(Span(start, end, opener.pos, p_end))
                 carried = opener
-    return [s for s in spans if s.continued or not (_is_title(text, s) or _is_scare_quote(text, s))]
+    kept = [s for s in spans if s.continued or not (_is_title(text, s) or _is_scare_quote(text, s))]
+    return _with_unmarked(text, paragraphs, kept)
+
+
+def _with_unmarked(text: str, paragraphs: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
+    """`spans` plus the quotations set off by layout alone that no marked span overlaps."""
+    extra = [
+        Span(q.start, q.end, q.start, q.end, named_by=q.name)
+        for q in find_unmarked(text, paragraphs)
+        if not any(s.mark_start < q.end and q.start < s.mark_end for s in spans)
+    ]
+    return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
 
 def _continues(text: str, opener: _Mark, start: int, end: int) -> bool:

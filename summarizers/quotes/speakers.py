@@ -60,7 +60,10 @@ class Attributor(CueFinder):
                 found.append(found[-1])
                 continue
             cue = self._cue(span)
-            if cue is None:
+            byline = self.names.starting_at(span.named_by[0]) if span.named_by else None
+            if byline is not None:
+                mention = byline  # a pull quote's own attribution line outranks any cue
+            elif cue is None:
                 mention = self._carry(span, previous, previous_span)
             else:
                 mention = self._resolve(cue, span, previous, previous_span)
