@@ -180,7 +180,10 @@ def speaker_results(folder: Path, labels: list[dict[str, object]]) -> Iterator[R
         if doc_id not in cache:
             text = (folder / f"{doc_id}.article.txt").read_text(encoding="utf-8")
             article = article_of(text)
-            own = {(q.start, q.end): q.speaker for q in find_quotes(article)}
+            # A label covers a whole quote; find_quotes may give it in parts (one per
+            # paragraph, lost paragraph breaks included): the part holding its start counts.
+            quotes = find_quotes(article)
+            own = {g: q.speaker for g in by_doc[doc_id] for q in quotes if q.start <= g[0] < q.end}
             missed = [g for g in by_doc[doc_id] if g not in own]
             extra = gold_span_speakers(article, missed) if missed else {}
             cache[doc_id] = (set(own), own | extra)

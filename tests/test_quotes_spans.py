@@ -149,3 +149,32 @@ def test_words_cited_as_words_are_not_quotes() -> None:
 def test_french_quotes_with_inner_english_marks() -> None:
     paragraph = '« Il a dit "jamais" hier », affirme-t-elle.'
     assert texts(paragraph, language="fr") == ['Il a dit "jamais" hier']
+
+
+def test_quote_whose_paragraph_breaks_were_lost_comes_in_parts() -> None:
+    # Daily Mail text flattened to one paragraph: each lost paragraph re-opens with a mark.
+    found = quotes_of(
+        "He said: 'I've got some nice experiences in the Premier League. 'It's not so good "
+        "for Dortmund that he is leaving. 'Everyone has their philosophy.' However, he "
+        "insisted Klopp will need time."
+    )
+    assert [q.text for q in found] == [
+        "I've got some nice experiences in the Premier League.",
+        "It's not so good for Dortmund that he is leaving.",
+        "Everyone has their philosophy.",
+    ]
+    assert len({q.speaker for q in found}) == 1
+
+
+def test_quote_that_lost_its_closing_mark_does_not_swallow_the_next_one() -> None:
+    found = quotes_of(
+        "'Immediately he started getting pins and needles. 'It turned out he was ill. "
+        "Sun cream gives him some protection Source: British Skin Foundation She added: "
+        "'He was first diagnosed when he was two.' The family visited their GP."
+    )
+    assert [q.text for q in found] == ["He was first diagnosed when he was two."]
+
+
+def test_quote_nested_in_one_of_its_own_kind_mid_sentence_stays_inside() -> None:
+    found = quotes_of('"He told me "go away" and then he left," she said.')
+    assert [q.text for q in found] == ['He told me "go away" and then he left,']

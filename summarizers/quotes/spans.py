@@ -134,10 +134,21 @@ def _paragraph_marks(text: str, start: int, end: int) -> list[_Mark]:
     return marks
 
 
-def _pair(text: str, marks: list[_Mark]) -> tuple[list[tuple[_Mark, _Mark]], list[_Mark]]:
-    """Pair marks on a stack: the outermost (open, close) pairs and the openers left unclosed."""
+@dataclass
+class _Pairing:
+    """Marks paired on a stack: the outermost (open, close) pairs, the openers left unclosed,
+    and the marks that re-open an outermost quote after a sentence (by opener position)."""
+
+    pairs: list[tuple[_Mark, _Mark]]
+    unclosed: list[_Mark]
+    reopens: dict[int, list[_Mark]]
+
+
+def _pair(text: str, marks: list[_Mark]) -> _Pairing:
+    """Pair the marks of one paragraph."""
     stack: list[_Mark] = []
     pairs: list[tuple[_Mark, _Mark]] = []
+    reopens: dict[int, list[_Mark]] = {}
     for index, mark in enumerate(marks):
         target = _open_partner(stack, mark)
         if target is not None and _prefers_close(text, marks, index):
@@ -145,9 +156,52 @@ def _pair(text: str, marks: list[_Mark]) -> tuple[list[tuple[_Mark, _Mark]], lis
             del stack[target:]
             if not stack:
                 pairs.append((opener, mark))
+        elif stack and _reopens(text, stack[-1], mark):
+            reopens.setdefault(stack[-1].pos, []).append(mark)
         elif mark.opens:
+            if stack and _abandons(text, stack[-1], reopens.get(stack[-1].pos, []), mark):
+                stack.pop()
             stack.append(mark)
-    return pairs, stack
+    return _Pairing(pairs, stack, reopens)
+
+
+_SENTENCE_END = re.compile(r"[.!?…]\s+[\"'‘“]?[A-Z]")
+
+
+def _abandons(text: str, opener: _Mark, breaks: list[_Mark], mark: _Mark) -> bool:
+    """Has the quote `opener` lost its closing mark, now that `mark` opens a quote of the same
+    kind in mid-sentence after it ran on past a sentence end ("... worried. 'It turned out
+    ... She added: 'He was")? A true quote nested in one of its own kind comes inside a
+    sentence; one that ran on unclosed across sentences is given up (where it ended is
+    unknown)."""
+    if mark.closes or _FAMILY[mark.char] != _FAMILY[opener.char]:
+        return False
+    last = breaks[-1].pos if breaks else opener.pos
+    return _SENTENCE_END.search(text, last, mark.pos) is not None
+
+
+def _reopens(text: str, opener: _Mark, mark: _Mark) -> bool:
+    """Is `mark` the opening mark of a quote's next paragraph, in a text whose paragraph
+    breaks were lost ("... in England. 'Everyone has ...")? Same kind of mark as the open
+    quote, opening only, right after the end of a sentence."""
+    if not mark.opens or mark.closes or _FAMILY[mark.char] != _FAMILY[opener.char]:
+        return False
+    return re.search(r"[.!?…]\s+$", text[max(0, mark.pos - 4) : mark.pos]) is not None
+
+
+def _parts(
+    text: str, opener: _Mark, breaks: list[_Mark], end: int, mark_end: int, continued: bool
+) -> list[Span]:
+    """The spans of a quote from `opener` to `end`, one per lost paragraph (`breaks`)."""
+    spans = []
+    starts = [opener, *breaks]
+    for index, mark in enumerate(starts):
+        stop = starts[index + 1].pos if index + 1 < len(starts) else end
+        last_end = starts[index + 1].pos if index + 1 < len(starts) else mark_end
+        start, stop = _inner(text, mark.pos + 1, stop)
+        if start < stop:
+            spans.append(Span(start, stop, mark.pos, last_end, continued or index > 0))
+    return spans
 
 
 def _open_partner(stack: list[_Mark], mark: _Mark) -> int | None:
@@ -208,17 +262,15 @@ def find_spans(text: str) -> list[Span]:
                     carried = None
                 continue
             carried = None
-        pairs, unclosed = _pair(text, marks)
-        for opener, closer in pairs:
-            start, end = _inner(text, opener.pos + 1, closer.pos)
-            if start < end:
-                spans.append(Span(start, end, opener.pos, closer.pos + 1))
-        if unclosed and p_index + 1 < len(paragraphs):
-            opener = unclosed[0]
+        pairing = _pair(text, marks)
+        for opener, closer in pairing.pairs:
+            breaks = pairing.reopens.get(opener.pos, [])
+            spans.extend(_parts(text, opener, breaks, closer.pos, closer.pos + 1, False))
+        if pairing.unclosed and p_index + 1 < len(paragraphs):
+            opener = pairing.unclosed[0]
             if _continues(text, opener, *paragraphs[p_index + 1]):
-                start, end = _inner(text, opener.pos + 1, p_end)
-                if start < end:
-                    spans.append(Span(start, end, opener.pos, p_end))
+                breaks = pairing.reopens.get(opener.pos, [])
+                spans.extend(_parts(text, opener, breaks, p_end, p_end, False))
                 carried = opener
     kept = [s for s in spans if s.continued or not (_is_title(text, s) or _is_scare_quote(text, s))]
     return _with_unmarked(text, paragraphs, kept)
