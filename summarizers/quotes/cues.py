@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from summarizers.quotes.context import Context, Token
+from summarizers.quotes.context import Context, Sentence, Token
 from summarizers.quotes.lexicon import (
     ACCORDING,
     INDEFINITE,
@@ -102,9 +102,29 @@ class CueFinder(Context):
         # The quote ended its sentence: a short next sentence may still name the speaker
         # ("... the regime." Gedney said.)
         following = self._next_sentence(sentence)
-        if following is not None and _is_tag(following.text):
+        if following is not None and (_is_tag(following.text) or self._opens_with_tag(following)):
             return self._tokens(following.start, following.end)
         return tokens
+
+    def _opens_with_tag(self, sentence: Sentence) -> bool:
+        """Does the sentence open with a subject and a verb of saying ("Meacham concluded in
+        an interview with the New York Times.")? Then it tags the quote before it."""
+        words = self._tokens(sentence.start, sentence.end)
+        if not words or self.text[sentence.start : words[0].start].strip():
+            return False  # it opens with a quote of its own, which the tag is for
+        mention = self.names.starting_at(words[0].start)
+        if words[0].low in PRONOUNS:
+            verb = 1
+        elif mention is not None and self.names.is_person(mention):
+            verb = _index_after(words, mention.end) or len(words)
+        else:
+            return False
+        if verb >= len(words) or not _is_verb(words, verb) or _is_gerund(words, verb):
+            return False
+        # "..., in an interview with X." ends the sentence; "that ..." or an object reports
+        # new words of its own.
+        rest = words[verb + 1 :]
+        return not rest or rest[0].low in PREPOSITIONS or not rest[0].text[:1].isalnum()
 
     def _before(self, span: Span) -> list[Token]:
         sentence = self._sentence_at(span.mark_start)

@@ -46,7 +46,8 @@ _MALE_NAMES = frozenset(
 )
 _FEMALE_NAMES = frozenset(
     """
-    abigail alice alison elaine gail joyce marion ruby sheryl amanda amber amelia amy
+    abigail eugenie justine alice alison elaine gail joyce marion ruby sheryl amanda amber
+    amelia amy
     angela angelina ann anna anne annie barbara
     becky beth bethany betty beverley brenda bridget caroline carol catherine charlotte
     chelsea cheryl chloe christina christine claire clare courtney cynthia daisy dawn debbie
@@ -101,9 +102,20 @@ def first_name_gender(name: str) -> str | None:
     return None
 
 
+_POSSESSIVES = frozenset("his her their my our your its".split())
+# How many words a possessive may stand before the noun it owns ("his young daughter").
+_POSSESSIVE_REACH = 3
+
+
 def described_gender(words: list[str]) -> str | None:
-    """MALE or FEMALE when the describing words ("the 34-year-old mother") show one."""
-    lows = {w.lower().strip(".,;:") for w in words}
+    """MALE or FEMALE when the describing words ("the 34-year-old mother") show one; a noun
+    owned by a possessive ("taking his young daughter") is someone else and shows nothing."""
+    cleaned = [w.lower().strip(".,;:") for w in words]
+    lows = {
+        w
+        for i, w in enumerate(cleaned)
+        if not _POSSESSIVES & set(cleaned[max(0, i - _POSSESSIVE_REACH) : i])
+    }
     male, female = bool(lows & _MALE_WORDS), bool(lows & _FEMALE_WORDS)
     if male == female:
         return None

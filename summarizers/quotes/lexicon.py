@@ -14,7 +14,8 @@ SPEECH_VERBS = frozenset(
     stated states stating wrote writes writing asked asks replied replies continued continues
     insisted insists warned warns noted notes declared declares claimed claims argued argues
     announced announces admitted admits acknowledged acknowledges commented comments remarked
-    recalled recalls suggested suggests tweeted tweets posted stressed stresses concluded
+    recalled recalls remembered remembers suggested suggests tweeted tweets posted stressed
+    stresses concluded
     reported urged urges confirmed confirms responded responds observed agreed complained
     revealed reveals conceded maintained predicted promised cautioned emphasised emphasized
     describe described describes describing called joked laughed shouted yelled whispered cried
@@ -107,6 +108,10 @@ RANKS = frozenset(
 )
 # Forms of address that only go with a person's name.
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady prof herr frau mme mlle".split())
+# Titles that, like a form of address, only go with a person ("Prince Andrew", "Sister Gerald").
+PERSONAL_TITLES = frozenset(
+    "prince princess king queen pope sister father brother rabbi imam sheikh".split()
+)
 # Title words dropped in front of a name: "US Defense Secretary Jim Mattis" -> "Jim Mattis".
 TITLES = RANKS | frozenset(
     """
@@ -118,6 +123,7 @@ TITLES = RANKS | frozenset(
     deputy assistant undersecretary administrator representative rep. congressman
     congresswoman mp qc herr frau m. mme mme. mlle señor señora don doña sr. sra. monsieur
     madame pm author actress actor singer star striker manager boss leader founder executive
+    father sister brother mother
     u.s. us uk u.k. british american french german russian syrian iraqi chinese israeli
     army navy air force federal national party labour tory democratic republican
     """.split()
@@ -167,6 +173,7 @@ ORGANISATION_WORDS = frozenset(
     studios festival county city state project services protective command
     springs beach street river park island islands valley lake mountains road avenue
     square bridge airport station bay yard u.s. u.k. u.n. e.u.
+    memorial cathedral theatre theater gallery library prison
     """.split()
 )
 # Places that start a caption glued to a name ("Australia Natalia Moon", "White Hart Lane
@@ -181,7 +188,16 @@ PLACES = frozenset(
     london manchester liverpool birmingham glasgow edinburgh dublin berlin madrid rome
     moscow tokyo beijing delhi sydney melbourne brisbane perth toronto chicago boston
     texas california florida hollywood
-    lane stadium arena park road street avenue hall palace
+    lane stadium arena park road street avenue hall palace place
+    """.split()
+)
+# First words of place names, never of a person's ("New Delhi", "South Africa", "San José").
+PLACE_PREFIXES = frozenset("new north south east west san santa los las fort port st st.".split())
+# Events, whose names end a capitalised phrase like a surname ("Anzac Day", "Family Circle Cup").
+EVENTS = frozenset(
+    """
+    day eve cup prix games olympics championship championships trophy awards festival
+    marathon week weekend
     """.split()
 )
 # Words after a name that show it is not the subject of what follows ("Ed Balls of").

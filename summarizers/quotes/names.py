@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
-from summarizers.quotes.gender import first_name_gender
+from summarizers.quotes.gender import FEMALE, MALE, first_name_gender
 from summarizers.quotes.lexicon import (
+    EVENTS,
     HONORIFICS,
     NOT_NAMES,
     ORGANISATION_WORDS,
+    PERSONAL_TITLES,
+    PLACE_PREFIXES,
     PLACES,
     RANKS,
     TITLE_SUFFIXES,
@@ -46,9 +50,17 @@ _CAPITAL_PARTICLES = frozenset("le la de del da di du van von der den".split())
 _TITLE_PRONOUNS = frozenset("i you we me my your our us he she they it".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
-_SPLIT_AFTER = ORGANISATION_WORDS | PLACES
+_SPLIT_AFTER = ORGANISATION_WORDS | PLACES | EVENTS
+# Last words that make a name a place or an event unless a first name comes before them:
+# "New Delhi", "Anzac Day", "St James's Palace", but "Jason Day", "Jerry Hall".
+_PLACE_ENDINGS = PLACES | EVENTS
 # Months that are also surnames.
 _MONTH_SURNAMES = frozenset("May June April August".split())
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*\b")
+_CAPITAL_WORD = re.compile(rf"(?<![\w'’-])[{_UPPER}][\w-]*")
+# Forms of address that show a gender ("Mr Robertson" is not Summer Robertson).
+_TITLE_GENDER = {"mr": MALE, "sir": MALE, "lord": MALE, "herr": MALE}
+_TITLE_GENDER.update(dict.fromkeys("mrs ms miss dame lady frau mme mlle".split(), FEMALE))
 # How far back (in characters) a bare surname may take the full name it follows.
 _RECENT_REACH = 400
 
@@ -69,12 +81,17 @@ class Mention:
         for word in self.core:
             if word.lower() in ORGANISATION_WORDS or (word.isupper() and word.isalpha()):
                 return False  # "Home Office", "SNP", "FBI"
+        if self.core[-1].lower() in _PLACE_ENDINGS and first_name_gender(self.core[0]) is None:
+            return False
+        if len(self.core) >= 2 and self.core[0].lower() in PLACE_PREFIXES:
+            return False  # "New Hampshire", "South Africa", "San Diego"
         return len(self.core) >= 2 or any(_addresses(t) for t in self.titles[-1:])
 
 
 def _addresses(title: str) -> bool:
-    """A form of address that only goes with a person ("Mr", "Dr.", "Sir", "Gen.")."""
-    return title.endswith(".") or title.lower() in HONORIFICS
+    """A form of address or title that only goes with a person ("Mr", "Dr.", "Gen.",
+    "Prince")."""
+    return title.endswith(".") or title.lower() in HONORIFICS or title.lower() in PERSONAL_TITLES
 
 
 def is_title(word: str) -> bool:
@@ -107,6 +124,15 @@ def _mentions(match: re.Match[str]) -> list[Mention]:
         middle = 0 < index < len(words) - 1
         if middle and word.lower() in _CAPITAL_PARTICLES:
             run.append((word, start))  # "Marine Le Pen", "Paco De Lucía"
+        elif index < len(words) - 1 and _POSSESSIVE.search(word) and word[-1:] in "sS":
+            # "the SNP's Nicola Sturgeon", "Labour's Jim Murphy": the owner is not her name.
+            found.extend(_mention([*run, (word, start)]))
+            run = []
+        elif word.lower().strip(".") in _TITLE_GENDER and word.lower() not in RANKS:
+            # "Mr Robertson": the form of address starts a name and stays as its title (its
+            # gender tells "Mr Robertson" from "Miss Robertson"); not shown, unlike a rank.
+            found.extend(_mention(run))
+            run = [(word, start)]
         elif word.lower().strip(".") in NOT_NAMES and not _surname_after_first_name(run, word):
             found.extend(_mention(run))
             run = []
@@ -195,6 +221,7 @@ class NameIndex:
             if match.group(0) in surnames:
                 self.mentions.append(Mention(match.start(), match.end(), (match.group(0),), (), ()))
         self._split_run_ons()
+        self._strip_common_nouns()
         # Nicknames stand for the full name: "Uncle Poodle" and "Poodle" are Lee Thompson.
         self._aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
         for match in _NICKNAME.finditer(text):
@@ -249,12 +276,38 @@ class NameIndex:
         fixed = []
         for mention in self.mentions:
             person = firsts.get(mention.core[-1]) if len(mention.core) >= 2 else None
-            run_on = person is not None and not mention.is_person
+            # "Harry Potter Charlotte said": three names' worth of words, the last of them
+            # someone else's first name, is a caption run into the next sentence too.
+            run_on = person is not None and (not mention.is_person or len(mention.core) >= 3)
             if run_on and person is not None and not set(mention.core[:-1]) & set(person.core):
                 start = mention.end - len(mention.core[-1])
                 fixed.append(Mention(start, mention.end, mention.core[-1:], (), ()))
             else:
                 fixed.extend(_split_repeats(_split_organisation(mention, surnames)))
+        self.mentions = fixed
+
+    def _strip_common_nouns(self) -> None:
+        """ "Triathlete Charlotte Roach", "Comedian Ben Elton", "Laughing Eugenie": a word
+        capitalised only because it opens a sentence or caption is a description, not a
+        name. Such a first word is not a known first name, is capitalised nowhere else, and
+        the article also uses it in lower case ("the comedian", "cleaners")."""
+        lower = set(_LOWER_WORD.findall(self._text))
+        capitalised = Counter(_CAPITAL_WORD.findall(self._text))
+        fixed = []
+        for mention in self.mentions:
+            first = mention.core[0]
+            common = first.lower() in lower or first.lower() + "s" in lower
+            if (
+                len(mention.core) >= 2
+                and common
+                and capitalised[first] == 1
+                and first_name_gender(first) is None
+                and mention.is_person
+            ):
+                start = mention.start + len(first) + 1
+                titles = (*mention.titles, first)
+                mention = Mention(start, mention.end, mention.core[1:], mention.ranks, titles)
+            fixed.append(mention)
         self.mentions = fixed
 
     def ending_at(self, pos: int) -> Mention | None:
@@ -290,6 +343,9 @@ class NameIndex:
         the one whose full form came just before (see `_recent_full_form`); else the short
         form is kept rather than risking the wrong one.
         """
+        gender = _title_gender(mention)
+        if gender is not None and len(mention.core) == 1:
+            return self._fullest_of_gender(mention, gender)
         key = (mention.core, mention.ranks)
         if key not in self._fullest:
             self._fullest[key] = self._find_fullest(mention)
@@ -300,6 +356,30 @@ class NameIndex:
                 ranks = recent.ranks or self._ranks.get(recent.core, ())
                 return " ".join(ranks + recent.core)
         return found
+
+    def _fullest_of_gender(self, mention: Mention, gender: str) -> str:
+        """ "Mrs Creag" is not James Creag, "Mr Robertson" not the Summer Robertson also
+        called "Miss Robertson": the one full form a title of `gender` fits, else the short
+        form."""
+        # A title goes with a surname: "Ms Jackson" is not "Jackson Quiet".
+        surnamed = [c for c in self._people_named(mention) if c[-1] == mention.core[-1]]
+        fitting = [c for c in surnamed if self._fits_title(c, gender)]
+        if len(fitting) > 1:
+            # "Mr Miliband": Ed Miliband rather than a Justine the name list does not know.
+            fitting = [c for c in fitting if first_name_gender(c[0]) == gender]
+        if len(fitting) == 1:
+            return self._display(fitting[0])
+        return " ".join(mention.ranks + mention.core)
+
+    def _fits_title(self, core: tuple[str, ...], gender: str) -> bool:
+        """Can a form of address of `gender` go with the full name `core`? Not if its first
+        name is of the other gender; with an unknown first name, not if the surname is also
+        used with a title of the other gender (two people)."""
+        known = first_name_gender(core[0])
+        if known is not None:
+            return known == gender
+        titled = {_title_gender(m) for m in self._forms_of(core[-1:]) if len(m.core) == 1}
+        return not titled - {gender, None}
 
     def _recent_full_form(self, mention: Mention) -> Mention | None:
         """The full name a bare short form directly follows ("Louis Jordan, 37, took ...
@@ -314,6 +394,13 @@ class NameIndex:
             return None  # "B.B. King ... his daughter, Claudette King": still ambiguous
         last = window[-1]
         return last if last.core in recent and last.is_person else None
+
+    def first_name_only(self, mention: Mention) -> bool:
+        """Is a one-word mention used here only as a first name ("Eugenie"), never as the
+        surname of a longer name ("Rose" after "Kim Rose")?"""
+        word = mention.core[-1]
+        longer = (m.core for m in self._forms_of(mention.core) if len(m.core) > 1)
+        return len(mention.core) == 1 and not any(core[-1] == word for core in longer)
 
     def full_forms(self, mention: Mention) -> list[str]:
         """The full names a short form could stand for when there are several ("Christie":
@@ -345,6 +432,11 @@ class NameIndex:
         if len(people) == 1:
             return self._display(people[0])
         return " ".join((mention.ranks or self._ranks.get(mention.core, ())) + mention.core)
+
+
+def _title_gender(mention: Mention) -> str | None:
+    """The gender shown by the form of address just before the name, if any."""
+    return _TITLE_GENDER.get(mention.titles[-1].lower().rstrip(".")) if mention.titles else None
 
 
 def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -91,6 +91,11 @@ class Attributor(CueFinder):
         known = self.genders.get(self.names.fullest(mention))
         if known is not None:
             return known == gender
+        if self.names.first_name_only(mention):
+            # "Eugenie" on her own: her first name shows who she is.
+            named = first_name_gender(mention.core[0])
+            if named is not None:
+                return named == gender
         forms = self.names.full_forms(mention)
         return not forms or any(self.genders.get(n) in (None, gender) for n in forms)
 
