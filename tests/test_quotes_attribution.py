@@ -151,3 +151,87 @@ def test_a_following_quote_with_its_own_tag_is_not_a_tag() -> None:
         "themselves,' she said."
     )
     assert found == ["Julia Louis-Dreyfus", "Julia Louis-Dreyfus"]
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_subject() -> None:
+    found = speakers(
+        "Carlo Ancelotti, who is without the injured Karim Benzema, said: 'Malaga played "
+        "very well against Atletico last week.'"
+    )
+    assert found == ["Carlo Ancelotti"]
+
+
+def test_an_organisation_in_an_appositive_is_not_the_subject() -> None:
+    found = speakers(
+        "Simon Forrester, chief executive of the BCPA, said: 'Our study provides a "
+        "comprehensive indication of the demand.'"
+    )
+    assert found == ["Simon Forrester"]
+
+
+def test_a_chair_is_a_title_before_a_subject() -> None:
+    found = speakers(
+        "Ian Guffick changed the pupils' answers. Panel chair Martin Pilkington said the "
+        "conduct had been dishonest. But he added: 'The panel accepts that Mr Guffick was "
+        "under pressure to achieve good results.'"
+    )
+    assert found == ["Martin Pilkington"]
+
+
+def test_a_title_before_a_name_does_not_describe_the_next_name() -> None:
+    found = speakers(
+        "Sheriff Derek O'Carroll heard the case. Sheriff O'Carroll reminded Paul McGowan of "
+        "his convictions. 'If you breach the order you will be brought back here,' the "
+        "sheriff added."
+    )
+    assert found == ["Derek O'Carroll"]
+
+
+def test_an_age_between_subject_and_verb_is_skipped() -> None:
+    found = speakers(
+        "Mr Rose, 57, branded the police involvement ridiculous, adding that voters were "
+        "unlikely to 'change their mind for a sausage roll'.",
+        "Ukip candidate Kim Rose was questioned by police.",
+    )
+    assert found == ["Kim Rose"]
+
+
+def test_a_name_ending_in_a_title_word_keeps_its_first_names() -> None:
+    found = speakers(
+        "The group is co-chaired by tennis great Billie Jean King. King said: 'Her entire "
+        "career has been a road map to this moment.'"
+    )
+    assert found == ["Billie Jean King"]
+
+
+def test_a_gerund_takes_the_subject_before_that_not_after() -> None:
+    found = speakers(
+        "Justine Dawson leads the classes. She hopes that one day OM will be mentioned with "
+        "yoga, saying: 'Our vision is that people could say yoga, meditation and more.'"
+    )
+    assert found == ["Justine Dawson"]
+
+
+def test_her_page_speaks_for_her_not_the_site() -> None:
+    found = speakers(
+        "Promise Tamang has 2.8 million followers. Her Facebook page states: 'I am not a "
+        "professional make-up artist, I am purely self taught!'"
+    )
+    assert found == ["Promise Tamang"]
+
+
+def test_a_preposition_before_a_conjunction_does_not_govern_the_name() -> None:
+    found = speakers(
+        "Liam O'Donnell defended Paul McGowan in court. McGowan also declined to comment but "
+        "O'Donnell said afterwards: 'He is relieved with the outcome of the case.'"
+    )
+    assert found == ["Liam O'Donnell"]
+
+
+def test_an_age_stands_for_the_person_of_that_age() -> None:
+    found = speakers(
+        "Emma Jackson, 28, moved into a flat in Hull. Her neighbour Mark Ray, 56, played "
+        "his television loudly. The 28-year-old says Mr Ray's new leaf lasted a week. 'He "
+        "kept to that for about a week and then it went back to how it was before.'"
+    )
+    assert found == ["Emma Jackson"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from summarizers.quotes.context import Context, Sentence, Token
 from summarizers.quotes.lexicon import (
     ACCORDING,
+    AGE_ROLE,
     INDEFINITE,
     INVERTED_PRONOUN,
     NOT_VERBS,
@@ -64,8 +65,14 @@ _FINDING_VERBS = frozenset("found finds".split())
 _FINDING_REACH = 8
 _POSSESSIVES = {"his": "he", "her": "she"}
 _GO_ON = frozenset("go goes went gone going".split())
+_CONJUNCTIONS = frozenset("and but or while".split())
+# An age after a name: "Mr Rose, 57, branded".
+_AGE = re.compile(r",\s*\d{1,3},")
 _DOCUMENTS = frozenset(
-    "report statement study letter survey memo website filing ruling speech tweet post".split()
+    """
+    report statement study letter survey memo website filing ruling speech tweet post page
+    account blog profile
+    """.split()
 )
 
 
@@ -326,13 +333,19 @@ class CueFinder(Context):
         if index < 0:
             return None
         word = words[index]
-        if word.text == "," and index > 0 and self.names.ending_at(words[index - 1].end):
-            index -= 1  # "Beau James, commented"
-        elif word.text == ",":
+        if word.text == ",":
             opening = _appositive_start(words, index)
-            if opening is None or opening == 0:
+            person = opening is not None and opening > 0 and self._person_ending(words[opening - 1])
+            if person and opening is not None:
+                # "Ancelotti, who is without Karim Benzema, said", "Simon Forrester, chief
+                # executive of the BCPA, said": the name before the appositive.
+                index = opening - 1
+            elif index > 0 and self.names.ending_at(words[index - 1].end):
+                index -= 1  # "Beau James, commented"
+            elif opening is None or opening == 0:
                 return None
-            index = opening - 1
+            else:
+                index = opening - 1
         word = words[index]
         mention = self.names.ending_at(word.end)
         if mention is not None:
@@ -341,6 +354,9 @@ class CueFinder(Context):
                 # "Smith of the BBC said": Smith; "a staffer at Wilson Security said": unnamed.
                 return self._subject(words, head + 1) if head >= 0 else None
             return Cue(mention=mention)
+        if word.low in _DOCUMENTS and index > 1 and words[index - 2].low in _POSSESSIVES:
+            # "Her Facebook page states": the owner, not the site.
+            return Cue(pronoun=_POSSESSIVES[words[index - 2].low])
         if word.low in _DOCUMENTS and index > 0:
             source = self.names.ending_at(words[index - 1].end)
             if source is not None:
@@ -359,6 +375,11 @@ class CueFinder(Context):
             return Cue(role=LATTER)
         return _role_ending(words, index)
 
+    def _person_ending(self, word: Token) -> bool:
+        """Does a person's name end with `word`?"""
+        mention = self.names.ending_at(word.end)
+        return mention is not None and self.names.is_person(mention)
+
     def _head_before_preposition(self, words: list[Token], mention: Mention) -> int | None:
         """If a preposition comes just before the name (within three words), the index of the
         word before that preposition (-1 at the start); else None."""
@@ -366,6 +387,8 @@ class CueFinder(Context):
         if first is None:
             return None
         for index in range(first - 1, max(-1, first - 4), -1):
+            if words[index].low in _CONJUNCTIONS:
+                return None  # "declined to comment but O'Donnell said": a new clause
             if words[index].low in PREPOSITIONS:
                 return index - 1
             if not words[index].text[:1].isalpha():
@@ -385,12 +408,18 @@ class CueFinder(Context):
         tokens = self._tokens(start, gerund.start)
         found: Cue | None = None
         for index, token in enumerate(tokens[:-1]):
+            if token.low in _COMPLEMENTIZERS and found is not None:
+                break  # "She hopes that OM will ..., saying": not a name after "that"
             following = tokens[index + 1]
             mention = self.names.starting_at(token.start)
             if mention is not None and self._quoted(mention.start):
                 continue
             if mention is not None:
-                following = next((t for t in tokens if t.start >= mention.end), following)
+                after = mention.end
+                age = _AGE.match(self.text, after)
+                if age is not None:
+                    after = age.end()  # "Mr Rose, 57, branded ...": the verb after the age
+                following = next((t for t in tokens if t.start >= after), following)
                 if (
                     self.text.startswith(("'s ", "’s "), mention.end)
                     and following.low in _DOCUMENTS
@@ -485,14 +514,17 @@ def _role(words: list[Token], index: int) -> Cue | None:
 
 
 def _role_ending(words: list[Token], index: int) -> Cue | None:
-    """ "the minister" ending at `index` (before its verb); "a nurse" is someone unnamed."""
+    """ "the minister" ending at `index` (before its verb); "a nurse" is someone unnamed;
+    "the 28-year-old" is the person given that age."""
+    if index > 0 and AGE_ROLE.fullmatch(words[index].low) and words[index - 1].low == "the":
+        return Cue(role=words[index].low, at=words[index].start)
     if not words[index].text[:1].islower() and words[index].low not in ROLES:
         return None
     for offset in range(index - 1, max(-1, index - 6), -1):
         if words[offset].low in ROLE_DETERMINERS and words[index].low in UNNAMED:
             return Cue(unknown=True)  # "the man said"
         if words[offset].low in ROLE_DETERMINERS and words[index].low in ROLES:
-            return Cue(role=words[index].low)
+            return Cue(role=words[index].low, at=words[index].start)
         if words[offset].low in INDEFINITE:
             return Cue(unknown=True)
     return None

@@ -7,6 +7,8 @@ and articles mix languages (a German quote in an English story).
 
 from __future__ import annotations
 
+import re
+
 # Verbs (and verbal phrases, space-separated) that introduce or follow a direct quotation.
 SPEECH_VERBS = frozenset(
     """
@@ -69,7 +71,7 @@ ROLES = (
     colonel major sergeant lieutenant admiral detective inspector sheriff superintendent
     administrator curator analyst economist researcher scientist expert witness victim mother
     father wife husband son daughter brother sister boss owner teacher spokesmen defender
-    midfielder forward winger striker keeper reporter nurse doctor consultant ace pilot
+    midfielder forward winger striker keeper reporter nurse doctor consultant ace pilot chair
     sprecher sprecherin minister ministerin kanzler kanzlerin präsident präsidentin chef
     chefin general bürgermeister bürgermeisterin trainer anwalt anwältin richter richterin
     ministre porte-parole président présidente général maire directeur directrice
@@ -80,6 +82,8 @@ ROLES = (
     )
     | NATIONALITIES
 )
+# An age standing for a person: "the 28-year-old says" is the one named with ", 28,".
+AGE_ROLE = re.compile(r"(\d{1,3})-year-old")
 # Indefinite articles: "a spokesman", "un conseiller", "einem Sprecher" name nobody.
 INDEFINITE = frozenset("a an one another un une ein eine einem einer eines uno una".split())
 # Role words that stand for a title a person holds ("the PM" is the Prime Minister).
@@ -123,7 +127,7 @@ TITLES = RANKS | frozenset(
     deputy assistant undersecretary administrator representative rep. congressman
     congresswoman mp qc herr frau m. mme mme. mlle señor señora don doña sr. sra. monsieur
     madame pm author actress actor singer star striker manager boss leader founder executive
-    father sister brother mother
+    father sister brother mother chair
     u.s. us uk u.k. british american french german russian syrian iraqi chinese israeli
     army navy air force federal national party labour tory democratic republican
     """.split()

@@ -182,11 +182,14 @@ def _mention(words: list[tuple[str, int]]) -> list[Mention]:
     while core_start < len(words) and words[core_start][0][:1].islower():
         core_start += 1  # a particle cannot start a name
     if core_start == len(words):
-        # Only title words: a name only if it ends in one ("B.B. King", "Stephen King").
+        # Only title words: a name only if it ends in one ("B.B. King", "Stephen King"),
+        # from the first word of the run of name words before it ("Billie Jean King").
         named = [i for i, (w, _) in enumerate(words) if not is_title(w)]
         if not named:
             return []
         core_start = named[-1]
+        while core_start > 0 and core_start - 1 in named:
+            core_start -= 1
     while len(words) - core_start > 1 and words[-1][0].rstrip(".").lower() in _SUFFIXES:
         words = words[:-1]  # "Kenneth Morgan Stancil III" is called "Stancil"
     core = [w for w, _ in words[core_start:]]

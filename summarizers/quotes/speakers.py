@@ -13,7 +13,7 @@ import re
 
 from summarizers.quotes.cues import LATTER, Cue, CueFinder
 from summarizers.quotes.gender import FEMALE, MALE, described_gender, first_name_gender
-from summarizers.quotes.lexicon import ROLE_ALIASES
+from summarizers.quotes.lexicon import AGE_ROLE, ROLE_ALIASES
 from summarizers.quotes.names import Mention
 from summarizers.quotes.spans import Span
 
@@ -118,7 +118,9 @@ class Attributor(CueFinder):
             pairs = [m for m in people if self.text[: m.start].rstrip().endswith(" and")]
             return pairs[-1] if pairs else None
         if cue.role is not None:
-            described = self._described(ROLE_ALIASES.get(cue.role, cue.role), span.mark_start)
+            # Only people named before the role word: "the 28-year-old says Mr Ray's ..."
+            before = min(cue.at, span.mark_start) if cue.at is not None else span.mark_start
+            described = self._described(ROLE_ALIASES.get(cue.role, cue.role), before)
             if described is not None:
                 return described
             # "..., added the Barcelona defender": a new description of the last speaker.
@@ -163,16 +165,33 @@ class Attributor(CueFinder):
     def _described(self, role: str, before: int) -> Mention | None:
         """The last person before `before` whose titles or description include `role`."""
         for mention in reversed(self.names.between(max(0, before - _ROLE_REACH), before)):
-            words = " ".join(mention.titles).lower() + " " + self._description(mention)
+            words = " ".join(mention.titles).lower() + " " + self._description(mention, own=True)
             # German compounds: "die Ministerin" is the "Außenministerin".
             described = (w.strip(".,:;") for w in words.split())
             if any(w.endswith(role) for w in described) and self.names.is_person(mention):
                 return mention
+            if self._aged(mention, role):
+                return mention
         return None
 
-    def _description(self, mention: Mention) -> str:
-        """The words describing a name: "X, the deputy commander of ..., said" or "spokesman X"."""
-        before = self.text[max(0, mention.start - 40) : mention.start].lower().split()[-3:]
+    def _aged(self, mention: Mention, role: str) -> bool:
+        """Is `role` an age ("28-year-old") given right after the name ("Emma Jackson, 28,")?"""
+        age = AGE_ROLE.fullmatch(role)
+        return (
+            age is not None
+            and re.match(rf",\s*{age.group(1)},", self.text[mention.end :]) is not None
+        )
+
+    def _description(self, mention: Mention, own: bool = False) -> str:
+        """The words describing a name: "X, the deputy commander of ..., said" or "spokesman X";
+        with `own`, none before an earlier name ("Sheriff O'Carroll reminded McGowan": the
+        sheriff is not McGowan)."""
+        start = max(0, mention.start - 40)
+        earlier = self.names.between(start, mention.start) if own else []
+        people = [m for m in earlier if self.names.is_person(m)]
+        if people:
+            start = people[-1].end  # "la ministra de Hacienda, X" is still X's
+        before = self.text[start : mention.start].lower().split()[-3:]
         after = self.text[mention.end : mention.end + 120]
         # An appositive ends with a comma in the same sentence; anything else is a clause.
         close = after.find(",", 2)
