@@ -130,10 +130,11 @@ def span_scores(docs: Iterable[Doc], system: bool, threshold: float) -> tuple[fl
 
 
 def normalise(name: str | None) -> str | None:
-    """A name without ranks, forms of address or generational suffixes, lower-cased."""
+    """A name without ranks, forms of address or generational suffixes, lower-cased, with
+    one apostrophe (articles spell "O'Grady" and "O’Grady" in one text)."""
     if name is None:
         return None
-    words = [w for w in name.lower().split() if w not in _SUFFIXES]
+    words = [w for w in name.lower().replace("’", "'").split() if w not in _SUFFIXES]
     while len(words) > 1 and (words[0] in RANKS or words[0].rstrip(".") in HONORIFICS):
         words.pop(0)
     return " ".join(words)

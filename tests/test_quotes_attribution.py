@@ -3,6 +3,7 @@ forms of address carry a gender, glued words are not names, tags after a quote."
 
 from __future__ import annotations
 
+from bench.quotes import normalise
 from summarizers.models import Article
 from summarizers.quotes import find_quotes
 from summarizers.quotes.gender import described_gender
@@ -235,3 +236,50 @@ def test_an_age_stands_for_the_person_of_that_age() -> None:
         "kept to that for about a week and then it went back to how it was before.'"
     )
     assert found == ["Emma Jackson"]
+
+
+def test_the_group_is_the_organisation_last_seen_acting() -> None:
+    found = speakers(
+        "Governor Raed al-Jabouri said: 'This is a major victory for those involved in the "
+        "operation.' Islamic State also claimed two car bombings in Baghdad. 'The fighters "
+        "detonated two car bombs in the heart of the capital,' the group said via its news "
+        "agency."
+    )
+    assert found == ["Raed al-Jabouri", "Islamic State"]
+
+
+def test_the_group_is_never_a_listener_or_a_venue() -> None:
+    found = speakers(
+        "Arron Cutugno was disgusted. 'It was awful,' he told Channel Nine. 'As a measure of "
+        "respect, we worked with police to close the venue early,' the group said."
+    )
+    assert found == ["Arron Cutugno", None]
+
+
+def test_an_appositive_with_several_commas_ends_at_its_head() -> None:
+    found = speakers(
+        "The Oxford Food Bank, which is independent, urged caution. The organisation, which "
+        "distributes food to charities, rather than to individuals, said: 'We think the use "
+        "of food banks is an unreliable guide to need.'"
+    )
+    assert found == ["Oxford Food Bank"]
+
+
+def test_a_club_named_before_a_surname_is_split_from_it() -> None:
+    found = speakers(
+        "Barcelona boss Luis Enrique has urged his players to focus. They play against "
+        "Valencia on Saturday. Iniesta misses the encounter against Valencia Enrique said: "
+        "'We are not thinking about the PSG match at all.'"
+    )
+    assert found == ["Luis Enrique"]
+
+
+def test_a_first_name_used_alone_is_not_split_from_its_surname() -> None:
+    index = NameIndex(
+        "Alexis Randock posted a photo. Nicole Randock replied. Alexis said she was happy."
+    )
+    assert ("Alexis", "Randock") in [m.core for m in index.mentions]
+
+
+def test_the_bench_reads_both_apostrophes_as_one() -> None:
+    assert normalise("Frances O’Grady") == normalise("Frances O'Grady") == "frances o'grady"

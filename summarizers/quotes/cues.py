@@ -15,6 +15,7 @@ from summarizers.quotes.lexicon import (
     INDEFINITE,
     INVERTED_PRONOUN,
     NOT_VERBS,
+    ORGANISATION_ROLES,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_DETERMINERS,
@@ -345,7 +346,7 @@ class CueFinder(Context):
             elif opening is None or opening == 0:
                 return None
             else:
-                index = opening - 1
+                index = self._appositive_head(words, opening)
         word = words[index]
         mention = self.names.ending_at(word.end)
         if mention is not None:
@@ -374,6 +375,18 @@ class CueFinder(Context):
         if word.low == "latter" and index > 0 and words[index - 1].low == "the":
             return Cue(role=LATTER)
         return _role_ending(words, index)
+
+    def _appositive_head(self, words: list[Token], opening: int) -> int:
+        """The word before an appositive that opens at the comma `opening`, or at an earlier
+        comma when the appositive has several ("The organisation, which distributes food to
+        charities which provide meals, rather than ..., said")."""
+        for comma in range(opening, max(0, opening - _MAX_APPOSITIVE), -1):
+            head = words[comma - 1]
+            if words[comma].text == "," and (
+                head.low in ROLES or head.low in ORGANISATION_ROLES or self._person_ending(head)
+            ):
+                return comma - 1
+        return opening - 1
 
     def _person_ending(self, word: Token) -> bool:
         """Does a person's name end with `word`?"""
@@ -510,6 +523,8 @@ def _role(words: list[Token], index: int) -> Cue | None:
             if words[index].low in INDEFINITE:
                 return Cue(unknown=True)
             return Cue(role=words[offset].low)
+        if words[offset].low in ORGANISATION_ROLES and offset == index + 1:
+            return Cue(role=words[offset].low, at=words[offset].start)  # "the group said"
     return None
 
 
@@ -518,13 +533,19 @@ def _role_ending(words: list[Token], index: int) -> Cue | None:
     "the 28-year-old" is the person given that age."""
     if index > 0 and AGE_ROLE.fullmatch(words[index].low) and words[index - 1].low == "the":
         return Cue(role=words[index].low, at=words[index].start)
-    if not words[index].text[:1].islower() and words[index].low not in ROLES:
+    if not words[index].text[:1].islower() and words[index].low not in ROLES | ORGANISATION_ROLES:
         return None
     for offset in range(index - 1, max(-1, index - 6), -1):
         if words[offset].low in ROLE_DETERMINERS and words[index].low in UNNAMED:
             return Cue(unknown=True)  # "the man said"
         if words[offset].low in ROLE_DETERMINERS and words[index].low in ROLES:
             return Cue(role=words[index].low, at=words[index].start)
+        if (
+            offset == index - 1
+            and words[offset].low == "the"
+            and words[index].low in ORGANISATION_ROLES
+        ):
+            return Cue(role=words[index].low, at=words[index].start)  # "The organisation said"
         if words[offset].low in INDEFINITE:
             return Cue(unknown=True)
     return None

@@ -84,6 +84,8 @@ ROLES = (
 )
 # An age standing for a person: "the 28-year-old says" is the one named with ", 28,".
 AGE_ROLE = re.compile(r"(\d{1,3})-year-old")
+# Nouns that, with "the", stand for an organisation named before ("the group said").
+ORGANISATION_ROLES = frozenset("group organisation organization company club firm charity".split())
 # Indefinite articles: "a spokesman", "un conseiller", "einem Sprecher" name nobody.
 INDEFINITE = frozenset("a an one another un une ein eine einem einer eines uno una".split())
 # Role words that stand for a title a person holds ("the PM" is the Prime Minister).

@@ -23,6 +23,7 @@ from summarizers.quotes.lexicon import (
     PERSONAL_TITLES,
     PLACE_PREFIXES,
     PLACES,
+    PREPOSITIONS,
     RANKS,
     TITLE_SUFFIXES,
     TITLES,
@@ -58,6 +59,7 @@ _PLACE_ENDINGS = PLACES | EVENTS
 _MONTH_SURNAMES = frozenset("May June April August".split())
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*\b")
 _CAPITAL_WORD = re.compile(rf"(?<![\w'’-])[{_UPPER}][\w-]*")
+_AFTER_PREPOSITION = [[w] for w in PREPOSITIONS]
 # Forms of address that show a gender ("Mr Robertson" is not Summer Robertson).
 _TITLE_GENDER = {"mr": MALE, "sir": MALE, "lord": MALE, "herr": MALE}
 _TITLE_GENDER.update(dict.fromkeys("mrs ms miss dame lady frau mme mlle".split(), FEMALE))
@@ -160,6 +162,15 @@ def _split_organisation(mention: Mention, surnames: dict[str, set[str]]) -> Ment
         return mention
     offset = len(" ".join(core[: last_org + 1])) + 1
     return Mention(mention.start + offset, mention.end, rest, (), ())
+
+
+def _glued_surname(core: tuple[str, ...], surnames: dict[str, set[str]], alone: set[str]) -> bool:
+    """ "... against Valencia Enrique said": a word the text also names on its own after a
+    preposition ("against Valencia"), which is no first name, before the surname of someone
+    named in full (Luis Enrique) is a caption or sentence run into that surname."""
+    if len(core) != 2 or core[0] not in alone or first_name_gender(core[0]) is not None:
+        return False
+    return bool(surnames.get(core[1], set()) - {core[0]})
 
 
 def _split_repeats(mention: Mention) -> list[Mention]:
@@ -276,13 +287,21 @@ class NameIndex:
         surnames: dict[str, set[str]] = {}
         for named in people:
             surnames.setdefault(named.core[-1], set()).add(named.core[0])
+        # Words named on their own after a preposition ("against Valencia"): places, clubs.
+        alone = {
+            m.core[0]
+            for m in self.mentions
+            if len(m.core) == 1 and self._text[: m.start].split()[-1:] in _AFTER_PREPOSITION
+        }
         fixed = []
         for mention in self.mentions:
             person = firsts.get(mention.core[-1]) if len(mention.core) >= 2 else None
             # "Harry Potter Charlotte said": three names' worth of words, the last of them
             # someone else's first name, is a caption run into the next sentence too.
             run_on = person is not None and (not mention.is_person or len(mention.core) >= 3)
-            if run_on and person is not None and not set(mention.core[:-1]) & set(person.core):
+            if run_on and person is not None and set(mention.core[:-1]) & set(person.core):
+                run_on = False  # the rest is part of that person's name
+            if run_on or _glued_surname(mention.core, surnames, alone):
                 start = mention.end - len(mention.core[-1])
                 fixed.append(Mention(start, mention.end, mention.core[-1:], (), ()))
             else:
@@ -338,6 +357,14 @@ class NameIndex:
         found = any(o.is_person for o in self._forms_of(mention.core))
         self._person_cores[mention.core] = found
         return found
+
+    def is_organisation(self, mention: Mention) -> bool:
+        """An organisation's name: one with an organisation word ("Oxford Food Bank",
+        "Islamic State") or an acronym, never a person's."""
+        words = [w.lower() for w in mention.core]
+        acronym = len(mention.core) == 1 and mention.core[0].isupper() and len(words[0]) > 1
+        named = acronym or any(w in ORGANISATION_WORDS for w in words)
+        return named and not self.is_person(mention)
 
     def fullest(self, mention: Mention) -> str:
         """The longest form of `mention`'s name in the text.

@@ -13,7 +13,7 @@ import re
 
 from summarizers.quotes.cues import LATTER, Cue, CueFinder
 from summarizers.quotes.gender import FEMALE, MALE, described_gender, first_name_gender
-from summarizers.quotes.lexicon import AGE_ROLE, ROLE_ALIASES
+from summarizers.quotes.lexicon import AGE_ROLE, NOT_VERBS, ORGANISATION_ROLES, ROLE_ALIASES
 from summarizers.quotes.names import Mention
 from summarizers.quotes.spans import Span
 
@@ -120,6 +120,8 @@ class Attributor(CueFinder):
         if cue.role is not None:
             # Only people named before the role word: "the 28-year-old says Mr Ray's ..."
             before = min(cue.at, span.mark_start) if cue.at is not None else span.mark_start
+            if cue.role in ORGANISATION_ROLES:
+                return self._organisation(before)
             described = self._described(ROLE_ALIASES.get(cue.role, cue.role), before)
             if described is not None:
                 return described
@@ -161,6 +163,23 @@ class Attributor(CueFinder):
         far = self._people(max(0, at - _FAR_PRONOUN_REACH), at)
         same = [m for m in far if self.genders.get(self.names.fullest(m)) == wanted]
         return same[-1] if same else None
+
+    def _organisation(self, before: int) -> Mention | None:
+        """ "the group said": the last organisation named as a subject shortly before ("Islamic
+        State also claimed ..."); a place or a venue named in passing is not one."""
+        for mention in reversed(self.names.between(max(0, before - _PRONOUN_REACH), before)):
+            if self.names.is_organisation(mention) and self._acts(mention):
+                return mention
+        return None
+
+    def _acts(self, mention: Mention) -> bool:
+        """Is the name followed by its verb or a "which" clause ("Islamic State also claimed",
+        "The Oxford Food Bank, which ...")? Not an object ("he told Channel Nine.")."""
+        tail = self.text[mention.end : mention.end + 30]
+        following = tail.split()[0] if tail.split() else ""
+        if tail.startswith((", which", ", who")):
+            return True
+        return following[:1].islower() and following not in NOT_VERBS
 
     def _described(self, role: str, before: int) -> Mention | None:
         """The last person before `before` whose titles or description include `role`."""
