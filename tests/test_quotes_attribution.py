@@ -283,3 +283,35 @@ def test_a_first_name_used_alone_is_not_split_from_its_surname() -> None:
 
 def test_the_bench_reads_both_apostrophes_as_one() -> None:
     assert normalise("Frances O’Grady") == normalise("Frances O'Grady") == "frances o'grady"
+
+
+def test_a_cueless_quote_takes_the_person_opening_the_sentence_before() -> None:
+    found = speakers(
+        "Ben Elton spoke at the rally. Myleene Klass had criticised the tax. Elton lashed out "
+        "at the glitzy ball staged by the Conservatives. 'Apparently we are the ones that "
+        "sneer. Have you seen the ball?'"
+    )
+    assert found == ["Ben Elton"]
+
+
+def test_a_cueless_quote_in_a_sentence_naming_others_stays_unknown() -> None:
+    found = speakers(
+        "Santi Cazorla picked a song. Phillip George's track 'Wish You Were Mine', 'End "
+        "Credits by drum and bass duo Chase and Status' and others were chosen."
+    )
+    assert found[-1] is None
+
+
+def test_a_verdict_label_quotes_the_expert_who_gives_it() -> None:
+    found = speakers(
+        "Are these suncreams worth buying? Here, Dr Bav Shergill, a consultant dermatologist, "
+        "offers his verdict. Dr Skin's lotion claims to protect the skin. Ladival is cheap. "
+        "EXPERT VERDICT: 'A bit of a gimmick, there is no evidence that it works.' Wilko "
+        "lotion costs £2. VERDICT: 'This does what it says on the label and is cheap.'"
+    )
+    assert found == ["Bav Shergill", "Bav Shergill"]
+
+
+def test_a_verdict_label_without_an_expert_stays_unknown() -> None:
+    found = speakers("Mary Smith tried the cream. VERDICT: 'A bit of a gimmick, it does nothing.'")
+    assert found == [None]

@@ -291,7 +291,8 @@ class NameIndex:
         alone = {
             m.core[0]
             for m in self.mentions
-            if len(m.core) == 1 and self._text[: m.start].split()[-1:] in _AFTER_PREPOSITION
+            if len(m.core) == 1
+            and self._text[max(0, m.start - 20) : m.start].split()[-1:] in _AFTER_PREPOSITION
         }
         fixed = []
         for mention in self.mentions:
@@ -375,7 +376,10 @@ class NameIndex:
         """
         gender = _title_gender(mention)
         if gender is not None and len(mention.core) == 1:
-            return self._fullest_of_gender(mention, gender)
+            titled = (mention.core, (*mention.ranks, gender))
+            if titled not in self._fullest:
+                self._fullest[titled] = self._fullest_of_gender(mention, gender)
+            return self._fullest[titled]
         key = (mention.core, mention.ranks)
         if key not in self._fullest:
             self._fullest[key] = self._find_fullest(mention)

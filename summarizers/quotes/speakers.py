@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from summarizers.quotes.context import Token
 from summarizers.quotes.cues import LATTER, Cue, CueFinder
 from summarizers.quotes.gender import FEMALE, MALE, described_gender, first_name_gender
 from summarizers.quotes.lexicon import AGE_ROLE, NOT_VERBS, ORGANISATION_ROLES, ROLE_ALIASES
@@ -32,6 +33,14 @@ _MALE_TITLES = frozenset("mr sir lord king prince herr m monsieur señor don".sp
 _FEMALE_TITLES = frozenset(
     "mrs ms miss lady dame queen princess frau mme madame señora doña".split()
 )
+# A review's label before an expert's words, and the sentence that names that expert.
+_LABEL_REACH = 40
+_VERDICT_LABEL = re.compile(r"\bVERDICT\s*:\s*$", re.IGNORECASE)
+_GIVES_VERDICT = re.compile(
+    r"\b(?:gives|offers|delivers|gave|offered|delivered) (?:his|her|their) verdict"
+)
+# An age given after a name: "Emma Jackson, 28, moved".
+_GIVEN_AGE = re.compile(r",\s*(\d{1,3}),")
 _CARRY_PARAGRAPHS = 2
 _CARRY_SENTENCES = 3
 # How far back (in characters) a pronoun may look for the person it stands for.
@@ -48,6 +57,7 @@ class Attributor(CueFinder):
     def __init__(self, text: str, spans: list[Span], language: str | None) -> None:
         super().__init__(text, spans, language)
         self.genders = self._genders()
+        self._reviewers: list[Mention] | None = None
 
     def speakers(self) -> list[str | None]:
         """The speaker of each span, in order (None when unknown)."""
@@ -63,6 +73,10 @@ class Attributor(CueFinder):
             byline = self.names.starting_at(span.named_by[0]) if span.named_by else None
             if byline is not None:
                 mention = byline  # a pull quote's own attribution line outranks any cue
+            elif cue is None and _VERDICT_LABEL.search(
+                self.text, max(0, span.mark_start - _LABEL_REACH), span.mark_start
+            ):
+                mention = self._reviewer(span.mark_start)  # "EXPERT VERDICT: '...'"
             elif cue is None:
                 mention = self._carry(span, previous, previous_span)
             else:
@@ -164,6 +178,20 @@ class Attributor(CueFinder):
         same = [m for m in far if self.genders.get(self.names.fullest(m)) == wanted]
         return same[-1] if same else None
 
+    def _reviewer(self, before: int) -> Mention | None:
+        """A review's "VERDICT:" labels quote the person the article says gives or offers
+        a verdict ("Here, Dr Bav Shergill, a consultant dermatologist, offers his verdict")."""
+        if self._reviewers is None:
+            self._reviewers = []  # found once per text: linear however many labels it has
+            for match in _GIVES_VERDICT.finditer(self.text):
+                sentence = self._sentence_at(match.start())
+                start = sentence.start if sentence is not None else 0
+                people = [m for m in self._people(start, match.start()) if self._is_subject(m)]
+                if people:
+                    self._reviewers.append(people[0])
+        earlier = [m for m in self._reviewers if m.start < before]
+        return earlier[-1] if earlier else None
+
     def _organisation(self, before: int) -> Mention | None:
         """ "the group said": the last organisation named as a subject shortly before ("Islamic
         State also claimed ..."); a place or a venue named in passing is not one."""
@@ -196,10 +224,8 @@ class Attributor(CueFinder):
     def _aged(self, mention: Mention, role: str) -> bool:
         """Is `role` an age ("28-year-old") given right after the name ("Emma Jackson, 28,")?"""
         age = AGE_ROLE.fullmatch(role)
-        return (
-            age is not None
-            and re.match(rf",\s*{age.group(1)},", self.text[mention.end :]) is not None
-        )
+        given = _GIVEN_AGE.match(self.text, mention.end)
+        return age is not None and given is not None and given.group(1) == age.group(1)
 
     def _description(self, mention: Mention, own: bool = False) -> str:
         """The words describing a name: "X, the deputy commander of ..., said" or "spokesman X";
@@ -244,11 +270,28 @@ class Attributor(CueFinder):
         before = self.sentences[sentence.index - 1]
         if before.paragraph < sentence.paragraph - 1:
             return None
-        cue = self._cue_before(self._tokens(before.start, before.end))
-        if cue is None or cue.unknown:
+        tokens = self._tokens(before.start, before.end)
+        cue = self._cue_before(tokens)
+        if cue is None and not self._people(sentence.start, span.mark_start):
+            # "Elton lashed out at the ball. 'Apparently we are the ones that sneer.'" (not when
+            # the quote's own sentence names someone else first)
+            return self._opening_subject(tokens)
+        if cue is None:
+            return None
+        if cue.unknown:
             return None
         # "Scott says she showed him what he described as propaganda. 'She showed ...'"
         return self._resolve(cue, span, previous, previous_span)
+
+    def _opening_subject(self, tokens: list[Token]) -> Mention | None:
+        """The person a sentence opens with, when a verb follows the name."""
+        mention = self.names.starting_at(tokens[0].start) if tokens else None
+        if mention is None or not self.names.is_person(mention):
+            return None
+        following = next((t for t in tokens if t.start >= mention.end), None)
+        if following is None or not following.text[:1].islower() or following.low in NOT_VERBS:
+            return None
+        return mention
 
     def _near(self, previous_span: Span | None, at: int) -> bool:
         """Is the previous quote close enough (in paragraphs and sentences) to carry over?"""
