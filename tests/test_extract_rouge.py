@@ -7,7 +7,9 @@ import statistics
 
 import pytest
 
+from bench.summaries import fit_word_model
 from summarizers.extract import select_points
+from summarizers.extract.salience import COEFFICIENTS
 from summarizers.sentences import split_sentences
 from tests.conftest import EVAL_DIR
 
@@ -42,3 +44,8 @@ def test_default_beats_lead3_on_untuned_articles() -> None:
     lead_r1, lead_r2 = (statistics.fmean(col) * 100 for col in zip(*lead, strict=True))
     assert ours_r1 > lead_r1 + 0.5, (ours_r1, lead_r1)
     assert ours_r2 >= lead_r2, (ours_r2, lead_r2)
+
+
+def test_word_model_coefficients_are_the_fit_half_fit() -> None:
+    # The stored coefficients must be what the fit half gives, nothing hand-tuned on top.
+    assert fit_word_model() == pytest.approx(list(COEFFICIENTS), abs=0.002)
