@@ -315,3 +315,49 @@ def test_a_verdict_label_quotes_the_expert_who_gives_it() -> None:
 def test_a_verdict_label_without_an_expert_stays_unknown() -> None:
     found = speakers("Mary Smith tried the cream. VERDICT: 'A bit of a gimmick, it does nothing.'")
     assert found == [None]
+
+
+def test_a_country_in_a_reported_clause_is_never_the_speaker() -> None:
+    found = speakers(
+        "Nikos Theocharakis is a finance ministry official. Theocharakis said Greece would "
+        "be 'close to the end of the money by April' and called the teams useless."
+    )
+    assert found == ["Nikos Theocharakis"]
+
+
+def test_a_place_closing_an_appositive_is_not_the_subject() -> None:
+    found = speakers(
+        "Cynthia Thompson, curator of exhibits at the University of Arkansas, Fayetteville, "
+        'said, "These images serve as documentation of people in history."'
+    )
+    assert found == ["Cynthia Thompson"]
+
+
+def test_a_venue_in_a_relative_clause_is_not_the_subject() -> None:
+    found = speakers(
+        "A spokesperson for Merivale, which runs the Ivy, said the company was 'mortified "
+        "and deeply upset by what happened'."
+    )
+    assert found == [None]
+
+
+def test_judicial_titles_and_qc_are_not_part_of_the_name() -> None:
+    found = speakers(
+        "The judge, Mr Recorder Simon Farrell QC, told him: 'You stole roughly £185,000 over "
+        "a period of a year.'",
+        "Magistrate Ray Rinaudo said: 'I was ultimately swayed by his plea offer in the end.'",
+    )
+    assert found == ["Simon Farrell", "Ray Rinaudo"]
+
+
+def test_an_organisation_keeps_the_words_before_it() -> None:
+    index = NameIndex("The State Department said so, and the Home Office agreed.")
+    assert [m.core for m in index.mentions] == [("State", "Department"), ("Home", "Office")]
+
+
+def test_a_conjunction_or_other_opening_a_sentence_is_not_a_first_name() -> None:
+    index = NameIndex("Although Hillary Clinton smiled, Other videos show a Leaning Tower.")
+    cores = [m.core for m in index.mentions]
+    assert ("Hillary", "Clinton") in cores
+    assert all(c[0] not in ("Although", "Other") for c in cores)
+    assert not next(m for m in index.mentions if m.core == ("Leaning", "Tower")).is_person

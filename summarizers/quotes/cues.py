@@ -341,8 +341,16 @@ class CueFinder(Context):
                 # "Ancelotti, who is without Karim Benzema, said", "Simon Forrester, chief
                 # executive of the BCPA, said": the name before the appositive.
                 index = opening - 1
-            elif index > 0 and self.names.ending_at(words[index - 1].end):
+            elif index > 0 and self._person_ending(words[index - 1]):
                 index -= 1  # "Beau James, commented"
+            elif opening and self._appositive_head(words, opening) < opening - 1:
+                # "Cynthia Thompson, curator at the University of Arkansas, Fayetteville,
+                # said": the person before the appositive, not the place closing it.
+                index = self._appositive_head(words, opening)
+            elif opening and words[opening + 1].low in _RELATIVES:
+                index = opening - 1  # "A spokesperson for Merivale, which runs the Ivy, said"
+            elif index > 0 and self.names.ending_at(words[index - 1].end):
+                index -= 1  # "Reuters, commented"
             elif opening is None or opening == 0:
                 return None
             else:
@@ -421,8 +429,11 @@ class CueFinder(Context):
         tokens = self._tokens(start, gerund.start)
         found: Cue | None = None
         for index, token in enumerate(tokens[:-1]):
-            if token.low in _COMPLEMENTIZERS and found is not None:
-                break  # "She hopes that OM will ..., saying": not a name after "that"
+            reported = token.low in _COMPLEMENTIZERS or _is_verb(tokens, index)
+            if reported and found is not None:
+                # "She hopes that OM will ..., saying", "X said Greece would ... and called":
+                # a name in the reported clause is not the subject.
+                break
             following = tokens[index + 1]
             mention = self.names.starting_at(token.start)
             if mention is not None and self._quoted(mention.start):

@@ -129,7 +129,7 @@ TITLES = RANKS | frozenset(
     deputy assistant undersecretary administrator representative rep. congressman
     congresswoman mp qc herr frau m. mme mme. mlle señor señora don doña sr. sra. monsieur
     madame pm author actress actor singer star striker manager boss leader founder executive
-    father sister brother mother chair
+    father sister brother mother chair magistrate recorder
     u.s. us uk u.k. british american french german russian syrian iraqi chinese israeli
     army navy air force federal national party labour tory democratic republican
     """.split()
@@ -157,6 +157,7 @@ NOT_NAMES = (
     to with without this that these those there here he she it they we i you his her its
     their our my your what who why how where which also however meanwhile still last next
     some many most one two three no monday tuesday wednesday thursday friday saturday sunday
+    although though unless until because other another every each
     january february march april may june july august september october november december
     mr mrs ms dr sir according under over since during then now today yesterday tomorrow
     der die das ein eine und aber oder wenn als auch er sie es wir ich ihr
@@ -194,7 +195,7 @@ PLACES = frozenset(
     london manchester liverpool birmingham glasgow edinburgh dublin berlin madrid rome
     moscow tokyo beijing delhi sydney melbourne brisbane perth toronto chicago boston
     texas california florida hollywood
-    lane stadium arena park road street avenue hall palace place
+    lane stadium arena park road street avenue hall palace place tower
     """.split()
 )
 # First words of place names, never of a person's ("New Delhi", "South Africa", "San José").

@@ -49,7 +49,7 @@ _AGE = re.compile(r",\s*\d{1,3},")
 _CAPITAL_PARTICLES = frozenset("le la de del da di du van von der den".split())
 # Pronouns inside a capitalised phrase make it a title, not a name.
 _TITLE_PRONOUNS = frozenset("i you we me my your our us he she they it".split())
-_SUFFIXES = frozenset("jr sr ii iii iv".split())
+_SUFFIXES = frozenset("jr sr ii iii iv qc kc".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SPLIT_AFTER = ORGANISATION_WORDS | PLACES | EVENTS
 # Last words that make a name a place or an event unless a first name comes before them:
@@ -201,6 +201,8 @@ def _mention(words: list[tuple[str, int]]) -> list[Mention]:
         core_start = named[-1]
         while core_start > 0 and core_start - 1 in named:
             core_start -= 1
+    # The mention ends after any suffix, so "Simon Farrell QC, told" still ends at its comma.
+    end = words[-1][1] + len(_POSSESSIVE.sub("", words[-1][0]))
     while len(words) - core_start > 1 and words[-1][0].rstrip(".").lower() in _SUFFIXES:
         words = words[:-1]  # "Kenneth Morgan Stancil III" is called "Stancil"
     core = [w for w, _ in words[core_start:]]
@@ -208,13 +210,15 @@ def _mention(words: list[tuple[str, int]]) -> list[Mention]:
     if not core[-1] or (core[-1].lower() in NOT_NAMES and core[-1] not in _MONTH_SURNAMES):
         return []
     titles = tuple(w for w, _ in words[:core_start])
+    if len(core) == 1 and core[0].lower() in ORGANISATION_WORDS and titles:
+        # "State Department", "Home Office": an organisation keeps the words before it.
+        core, titles, core_start = [w for w, _ in words[:core_start]] + core, (), 0
     ranks: list[str] = []
     for word in reversed(titles):
         if word.lower() not in RANKS:
             break
         ranks.insert(0, word)
-    start, end = words[core_start][1], words[-1][1] + len(core[-1])
-    return [Mention(start, end, tuple(core), tuple(ranks), titles)]
+    return [Mention(words[core_start][1], end, tuple(core), tuple(ranks), titles)]
 
 
 class NameIndex:
@@ -358,6 +362,14 @@ class NameIndex:
         found = any(o.is_person for o in self._forms_of(mention.core))
         self._person_cores[mention.core] = found
         return found
+
+    def is_place(self, mention: Mention) -> bool:
+        """A place or an event ("Greece", "New Delhi", "Anzac Day"), unless the article shows
+        the name to be a person's ("Paris, 20, said") or an organisation's."""
+        core = [w.lower() for w in mention.core]
+        named = core[-1] in _PLACE_ENDINGS or core[0] in PLACE_PREFIXES
+        organisation = any(w in ORGANISATION_WORDS for w in core)  # "New York Times"
+        return named and not organisation and not self.is_person(mention)
 
     def is_organisation(self, mention: Mention) -> bool:
         """An organisation's name: one with an organisation word ("Oxford Food Bank",

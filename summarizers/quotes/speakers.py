@@ -81,6 +81,8 @@ class Attributor(CueFinder):
                 mention = self._carry(span, previous, previous_span)
             else:
                 mention = self._resolve(cue, span, previous, previous_span)
+            if mention is not None and self.names.is_place(mention):
+                mention = None  # "Greece said": a place never speaks, whatever the cue
             wanted = _PRONOUN_GENDER.get(cue.pronoun or "") if cue is not None else None
             found.append(self._name(mention, wanted) if mention is not None else None)
             if self._is_long(span):
