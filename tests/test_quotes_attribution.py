@@ -361,3 +361,22 @@ def test_a_conjunction_or_other_opening_a_sentence_is_not_a_first_name() -> None
     assert ("Hillary", "Clinton") in cores
     assert all(c[0] not in ("Although", "Other") for c in cores)
     assert not next(m for m in index.mentions if m.core == ("Leaning", "Tower")).is_person
+
+
+def test_a_pronoun_prefers_the_last_person_seen_speaking_over_a_caption_subject() -> None:
+    found = speakers(
+        "Arsenal vice-captain Per Mertesacker says Jurgen Klopp would be a top manager in "
+        "the Premier League. Klopp chats with defender Erik Durm during a training session "
+        "in Dortmund on Wednesday He said: 'I think his passion would fit the league well.'"
+    )
+    assert found == ["Per Mertesacker"]
+
+
+def test_the_tag_of_the_last_quote_is_not_the_one_seen_speaking() -> None:
+    found = speakers(
+        '"We cannot define what happened as a genocide," Foreign Minister Mevlut Cavusoglu '
+        "told CNN on Tuesday. In her book, the current Ambassador Samantha Power hammered "
+        'policy makers. "No president has ever made genocide prevention a priority," she '
+        "wrote."
+    )
+    assert found == ["Mevlut Cavusoglu", "Samantha Power"]

@@ -14,7 +14,13 @@ import re
 from summarizers.quotes.context import Token
 from summarizers.quotes.cues import LATTER, Cue, CueFinder
 from summarizers.quotes.gender import FEMALE, MALE, described_gender, first_name_gender
-from summarizers.quotes.lexicon import AGE_ROLE, NOT_VERBS, ORGANISATION_ROLES, ROLE_ALIASES
+from summarizers.quotes.lexicon import (
+    AGE_ROLE,
+    NOT_VERBS,
+    ORGANISATION_ROLES,
+    ROLE_ALIASES,
+    SPEECH_VERBS,
+)
 from summarizers.quotes.names import Mention
 from summarizers.quotes.spans import Span
 
@@ -160,6 +166,13 @@ class Attributor(CueFinder):
         since = previous_span.mark_end if previous_span is not None else 0
         named = [m for m in self._people(max(since, at - _PRONOUN_REACH), at) if fits(m)]
         subjects = [m for m in named if self._is_subject(m)]
+        # "Per Mertesacker says Klopp would ... [caption: Klopp chats ...] He said:" -- the
+        # one last seen speaking outranks a later subject of anything else, unless that was
+        # the tag of the last quote ('...," X told CNN.').
+        tag = self._sentence_at(since - 1) if previous_span is not None else None
+        speaking = [m for m in named if self._speaks(m) and self._sentence_at(m.start) != tag]
+        if speaking:
+            return speaking[-1]
         if subjects:
             return subjects[-1]
         if named:
@@ -179,6 +192,11 @@ class Attributor(CueFinder):
         far = self._people(max(0, at - _FAR_PRONOUN_REACH), at)
         same = [m for m in far if self.genders.get(self.names.fullest(m)) == wanted]
         return same[-1] if same else None
+
+    def _speaks(self, mention: Mention) -> bool:
+        """Is the name directly followed by a verb of saying ("Mertesacker says")?"""
+        following = self.text[mention.end : mention.end + 20].split()[:1]
+        return bool(following) and following[0].lower().strip(",.:;") in SPEECH_VERBS
 
     def _reviewer(self, before: int) -> Mention | None:
         """A review's "VERDICT:" labels quote the person the article says gives or offers
