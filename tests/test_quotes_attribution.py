@@ -380,3 +380,12 @@ def test_the_tag_of_the_last_quote_is_not_the_one_seen_speaking() -> None:
         "wrote."
     )
     assert found == ["Mevlut Cavusoglu", "Samantha Power"]
+
+
+def test_an_unnamed_statement_that_read_is_not_the_last_person_named() -> None:
+    found = speakers(
+        "German referee Deniz Aytekin called the game off after 67 minutes. A statement from "
+        "European football's governing body read: 'The disciplinary body met today and "
+        "announced its decision.'"
+    )
+    assert found == [None]

@@ -21,7 +21,7 @@ SPEECH_VERBS = frozenset(
     reported urged urges confirmed confirms responded responds observed agreed complained
     revealed reveals conceded maintained predicted promised cautioned emphasised emphasized
     describe described describes describing called joked laughed shouted yelled whispered cried
-    pleaded testified asserted asserts sang sings
+    pleaded testified asserted asserts sang sings read reads
     retorted quipped snapped boasted vowed fumed blasted slammed gushed sobbed screamed
     barked interjected mused exclaimed countered fired
     sagte sagt sagten erklärte erklärt betonte betont meinte meint fügte ergänzte ergänzt
