@@ -389,3 +389,12 @@ def test_an_unnamed_statement_that_read_is_not_the_last_person_named() -> None:
         "announced its decision.'"
     )
     assert found == [None]
+
+
+def test_french_mme_is_not_the_man_with_her_surname() -> None:
+    found = speakers(
+        "Pierre Dupont a onze ans. Pierre Dupont ne peut pas sortir au soleil. "
+        "« Nous devons le couvrir tous les jours », a déclaré Mme Dupont.",
+        language="fr",
+    )
+    assert found == ["Dupont"]
