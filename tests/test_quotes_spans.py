@@ -178,3 +178,18 @@ def test_quote_that_lost_its_closing_mark_does_not_swallow_the_next_one() -> Non
 def test_quote_nested_in_one_of_its_own_kind_mid_sentence_stays_inside() -> None:
     found = quotes_of('"He told me "go away" and then he left," she said.')
     assert [q.text for q in found] == ['He told me "go away" and then he left,']
+
+
+def test_closing_mark_set_off_by_a_space_after_punctuation_closes() -> None:
+    found = quotes_of(
+        "'Could this pile of old metal become something sexual.... ' The event has so far "
+        "seen 3,500 visitors. 'We chose Shoreditch quite deliberately,' said Jeroen Hüpscher."
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("Could this pile of old metal become something sexual....", None),
+        ("We chose Shoreditch quite deliberately,", "Jeroen Hüpscher"),
+    ]
+
+
+def test_free_standing_mark_after_a_word_is_no_quotation_mark() -> None:
+    assert texts("The 5 ' 10 player and the ' pipe ' symbol.") == []

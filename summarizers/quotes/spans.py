@@ -62,6 +62,7 @@ _INNER_SPACE = " \t\n\u00a0\u202f\u2009"
 # Words that begin with an elided letter: 'em, 'til, 'n' (rock 'n' roll).
 _ELISIONS = re.compile(r"(?:em|til|tis|twas|cause|n|s)\b", re.IGNORECASE)
 _OPENING_CONTEXT = "([{\u2014\u2013-/"
+_ENDS_UTTERANCE = frozenset(".!?,…")
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,11 @@ def _classify(text: str, i: int) -> _Mark | None:
             return None  # the '90s, 'em
         if ch == "‘":
             return _Mark(i, ch, left or not right, False)
-        return _Mark(i, ch, left, right) if left or right else None
+        if not (left or right):
+            # Free-standing: a closing mark set off by a space ("sexual.... ' Then"), or
+            # not a quotation mark at all.
+            return _Mark(i, ch, False, True) if text[i - 2 : i - 1] in _ENDS_UTTERANCE else None
+        return _Mark(i, ch, left, right)
     if ch == "“":
         # An English opener, or the German closer of „...“.
         return _Mark(i, ch, left or not right, right or not left)
