@@ -25,13 +25,15 @@ from itertools import combinations, cycle
 from rouge_score import rouge_scorer
 
 from bench.common import eval_dir
+from bench.quotes import article_of
 from summarizers.extract import METHODS, select_points
 from summarizers.extract.default import DEFAULT_WEIGHTS, Weights, default_points
 from summarizers.extract.hygiene import candidates
 from summarizers.extract.languages import language_tools
 from summarizers.extract.salience import COEFFICIENTS, FEATURES, word_features
 from summarizers.models import Sentence
-from summarizers.pipeline import default_point_count
+from summarizers.pipeline import default_point_count, quoted_spans
+from summarizers.quotes import find_quotes
 from summarizers.sentences import split_sentences, words
 
 METRICS = ("rouge1", "rouge2", "rougeLsum")
@@ -41,10 +43,12 @@ SUMY = [name for name in METHODS if name not in ("default", "lead")]
 
 @dataclass(frozen=True)
 class Item:
-    """One article: its id, our sentences, the reference's split and the reference."""
+    """One article: its id, our sentences, its quotation spans (which the pipeline keeps out
+    of the points), the reference's split and the reference."""
 
     id: str
     sentences: list[Sentence]
+    quoted: list[tuple[int, int]]
     reference_sentences: list[str]
     reference: str
 
@@ -57,8 +61,15 @@ def load(name: str) -> list[Item]:
         meta = json.loads(path.read_text(encoding="utf-8"))
         text = (folder / f"{meta['id']}.article.txt").read_text(encoding="utf-8")
         reference = (folder / f"{meta['id']}.summary.txt").read_text(encoding="utf-8").strip()
+        quoted = quoted_spans(find_quotes(article_of(text)))
         items.append(
-            Item(meta["id"], split_sentences(text, "en"), meta["article_sentences"], reference)
+            Item(
+                meta["id"],
+                split_sentences(text, "en"),
+                quoted,
+                meta["article_sentences"],
+                reference,
+            )
         )
     return items
 
@@ -109,7 +120,7 @@ def pickers(k: int, quick: bool) -> list[tuple[str, Picker]]:
     if not quick:
         for name in SUMY:
             rows.append((f"sumy {name} (stock)", stock(name, k)))
-    rows.append(("default", lambda it: texts(select_points(it.sentences, k))))
+    rows.append(("default", lambda it: texts(select_points(it.sentences, k, quoted=it.quoted))))
     return rows
 
 
@@ -142,7 +153,9 @@ def quality(quick: bool) -> None:
 def redundancy(items: list[Item], k: int) -> None:
     """Largest content-word overlap between two points of one digest, over the set."""
     for count in (k, 8):
-        overlaps = [max_overlap(texts(select_points(it.sentences, count))) for it in items]
+        overlaps = [
+            max_overlap(texts(select_points(it.sentences, count, quoted=it.quoted))) for it in items
+        ]
         print(
             f"redundancy, default with {count} points: largest content-word overlap between "
             f"two points {max(overlaps):.2f}, mean of per-article maxima "
@@ -155,7 +168,7 @@ def grid() -> None:
     scorer = Scorer()
     items = load("frank-cnndm")
     half = len(items) // 2
-    pools = {it.id: candidates(it.sentences) for it in items}
+    pools = {it.id: candidates(it.sentences, it.quoted) for it in items}
     print("\nTuning grid, frank-cnndm R-1 (fit / test); chosen:", DEFAULT_WEIGHTS)
     lengths = (10.0, 12.0, 14.0, 16.0)
     header = "centrality / words"

@@ -6,12 +6,13 @@ import math
 
 from summarizers.errors import InputError
 from summarizers.extract import language_support, select_points
-from summarizers.models import Article, Digest, Sentence
+from summarizers.models import Article, Digest, Quote, Sentence
 from summarizers.quotes import find_quotes, key_quotes
 from summarizers.sentences import split_sentences
 
 MIN_POINTS = 2
 MAX_POINTS = 8
+_MARK_REACH = 2  # characters between a quote's text and the edge of its marks: « texte »
 
 
 def default_point_count(word_count: int) -> int:
@@ -40,14 +41,16 @@ def summarize(
     all_sentences = split_sentences(article.text, language)
     if not all_sentences:
         raise InputError("The text has no sentences to summarise.")
+    found_quotes = find_quotes(article)
+    quoted = quoted_spans(found_quotes)
     if words is not None and sentences is None:
-        picked = _within_words(all_sentences, words, method, language)
+        picked = _within_words(all_sentences, words, method, language, quoted)
     else:
         count = sentences if sentences is not None else default_point_count(article.word_count)
-        picked = select_points(all_sentences, count, method, language)
+        picked = select_points(all_sentences, count, method, language, quoted)
     _name, language_note = language_support(language)
     points = [s.text for s in picked]
-    chosen_quotes = key_quotes(article, find_quotes(article), points, quotes) if quotes else []
+    chosen_quotes = key_quotes(article, found_quotes, points, quotes) if quotes else []
     return Digest(
         url=article.url,
         headline=article.headline,
@@ -62,13 +65,22 @@ def summarize(
     )
 
 
+def quoted_spans(quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Each quote's extent with its marks (and the spaces French sets inside guillemets)."""
+    return [(q.start - _MARK_REACH, q.end + _MARK_REACH) for q in quotes]
+
+
 def _within_words(
-    sentences: list[Sentence], budget: int, method: str, language: str
+    sentences: list[Sentence],
+    budget: int,
+    method: str,
+    language: str,
+    quoted: list[tuple[int, int]],
 ) -> list[Sentence]:
     """The most points (up to MAX_POINTS, at least one) whose words fit in `budget`."""
-    kept = select_points(sentences, 1, method, language)
+    kept = select_points(sentences, 1, method, language, quoted)
     for count in range(2, MAX_POINTS + 1):
-        picked = select_points(sentences, count, method, language)
+        picked = select_points(sentences, count, method, language, quoted)
         if len(picked) < count or sum(len(s.text.split()) for s in picked) > budget:
             break
         kept = picked

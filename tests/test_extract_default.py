@@ -138,3 +138,29 @@ def test_language_none_is_treated_as_english() -> None:
     digest = summarize(article, sentences=1, quotes=0)
     assert digest.notes == []
     assert digest.points[0].startswith("Britain's rail regulator")
+
+
+def test_sentence_inside_a_quotation_is_never_a_point() -> None:
+    # Lost paragraph breaks leave a quote's sentences as sentences of their own; without the
+    # words saying whose they are they belong to the key quotes, not to the points.
+    inner = "It was either ignorance or evilness."
+    article = Article(
+        None,
+        "Boy abused over sun cream",
+        None,
+        None,
+        "en",
+        [
+            "A schoolboy allergic to sunlight has been abused in the street over his cream. "
+            "His mother Claire Creag wants the council to act. "
+            f"'{inner} People think he is different so they taunted him. It is so cruel,' "
+            "she said. The family has asked the council for help. "
+            "James, 11, now refuses to wear the cream outside."
+        ],
+    )
+    sentences = split_sentences(article.text, "en")
+    assert inner in [s.text.lstrip("'") for s in sentences]
+    for count in range(1, 5):
+        digest = summarize(article, sentences=count, quotes=1)
+        assert not any(inner in p or "taunted" in p for p in digest.points), digest.points
+    assert digest.quotes[0].speaker == "Claire Creag"

@@ -10,7 +10,10 @@ after their predecessor.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 
 from summarizers.models import Sentence
@@ -177,11 +180,21 @@ def is_dangling(text: str, language: str) -> bool:
     return not (len(tokens) > 1 and tokens[1].lower() in _TIME_WORDS)
 
 
-def candidates(sentences: list[Sentence]) -> list[Sentence]:
-    """The sentences that may be points, datelines cut off, furniture dropped, order kept."""
+def candidates(sentences: list[Sentence], quoted: Sequence[tuple[int, int]] = ()) -> list[Sentence]:
+    """The sentences that may be points, datelines cut off, furniture dropped, order kept.
+
+    `quoted` are the article's quotation spans, marks included: a sentence wholly inside one
+    is somebody's words without the words saying whose, so it is left to the key quotes.
+    """
     out = []
     for sentence in sentences:
         stripped = strip_dateline(sentence)
-        if not is_furniture(stripped.text):
+        if not is_furniture(stripped.text) and not _inside(stripped, quoted):
             out.append(stripped)
     return out
+
+
+def _inside(sentence: Sentence, quoted: Sequence[tuple[int, int]]) -> bool:
+    # Quotes come in article order, so a binary search finds the only span that may hold it.
+    at = bisect_right(quoted, (sentence.start, math.inf)) - 1
+    return at >= 0 and quoted[at][0] <= sentence.start and sentence.end <= quoted[at][1]

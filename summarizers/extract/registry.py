@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from summarizers.extract.default import default_points
 from summarizers.extract.hygiene import candidates
@@ -25,16 +25,21 @@ METHODS: dict[str, Method] = {
 
 
 def select_points(
-    sentences: list[Sentence], count: int, method: str = "default", language: str = "en"
+    sentences: list[Sentence],
+    count: int,
+    method: str = "default",
+    language: str = "en",
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> list[Sentence]:
     """Pick up to `count` key points with `method`; returned in article order.
 
-    Every method chooses among the same clean candidates (datelines cut, furniture dropped);
-    an article with nothing but furniture falls back to its raw sentences.
+    Every method chooses among the same clean candidates (datelines cut, furniture dropped,
+    no sentence wholly inside one of the `quoted` spans); an article with nothing but
+    furniture falls back to its raw sentences.
     """
     try:
         fn = METHODS[method]
     except KeyError:
         raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}") from None
-    pool = candidates(sentences) or sentences
+    pool = candidates(sentences, quoted) or sentences
     return sorted(fn(pool, count, language), key=lambda s: s.index)
