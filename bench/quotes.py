@@ -10,12 +10,13 @@ The headline (first paragraph) is the Article's headline, not its body, as in th
 Baseline: every span between straight double quotes within a paragraph (the README's
 0.48 / 0.81 / 0.60).
 
-Speakers: `bench/data/speakers/labels.jsonl` (see its NOTE.md for the splits "dev", "dev2",
-"test" and "test2"); a label counts as right when its speaker matches after dropping ranks and
-forms of address. A quote `find_quotes` finds is scored on its own output; one it misses (most
-of test2) on the labelled span handed to the attributor, so the figure measures attribution,
-and "found" counts the labelled quotes the span finder returns. Also checked: no attributed
-speaker is missing from its article (all frank-cnndm and GUM texts).
+Speakers: `bench/data/speakers/labels.jsonl` (see its NOTE.md for the frank-cnndm splits "dev",
+"dev2", "test" and "test2", whose total is "all", and the frank-xsum split "xsum"); a label
+counts as right when its speaker matches after dropping ranks and forms of address. A quote
+`find_quotes` finds is scored on its own output; one it misses (most of test2) on the labelled
+span handed to the attributor, so the figure measures attribution, and "found" counts the
+labelled quotes the span finder returns. Also checked: no attributed speaker is missing from its
+article (all frank-cnndm and GUM texts).
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ LABELS = Path(__file__).resolve().parent / "data" / "speakers" / "labels.jsonl"
 THRESHOLDS = (0.5, 0.8)
 _BASELINE = re.compile(r'"[^"\n]*"')
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+# The articles folder (under the eval dir) of each split; splits not named are frank-cnndm.
+SPLIT_FOLDERS = {"xsum": "frank-xsum"}
+CNNDM_SPLITS = ("dev", "dev2", "test", "test2")
 
 Spans = list[tuple[int, int]]
 
@@ -167,28 +171,35 @@ def gold_span_speakers(article: Article, gold: Spans) -> dict[tuple[int, int], s
     return {(s.start, s.end): who for s, who in zip(spans, speakers, strict=True)}
 
 
-def speaker_results(folder: Path, labels: list[dict[str, object]]) -> Iterator[Result]:
+def article_path(root: Path, label: dict[str, object]) -> Path:
+    """The article file of `label`: in its split's folder under `root` (see SPLIT_FOLDERS)."""
+    folder = SPLIT_FOLDERS.get(str(label["split"]), "frank-cnndm")
+    return root / folder / f"{label['id']}.article.txt"
+
+
+def speaker_results(root: Path, labels: list[dict[str, object]]) -> Iterator[Result]:
     """For each label: right or wrong, scored on `find_quotes`' own span when it finds the
-    labelled one, else on the labelled span given to the attributor."""
-    by_doc: dict[str, list[tuple[int, int]]] = {}
+    labelled one, else on the labelled span given to the attributor. `root` is the eval dir."""
+    by_doc: dict[Path, list[tuple[int, int]]] = {}
     for label in labels:
-        by_doc.setdefault(str(label["id"]), []).append(
+        by_doc.setdefault(article_path(root, label), []).append(
             (int(str(label["start"])), int(str(label["end"])))
         )
-    cache: dict[str, tuple[set[tuple[int, int]], dict[tuple[int, int], str | None]]] = {}
+    cache: dict[Path, tuple[set[tuple[int, int]], dict[tuple[int, int], str | None]]] = {}
     for label in labels:
         doc_id = str(label["id"])
-        if doc_id not in cache:
-            text = (folder / f"{doc_id}.article.txt").read_text(encoding="utf-8")
+        path = article_path(root, label)
+        if path not in cache:
+            text = path.read_text(encoding="utf-8")
             article = article_of(text)
             # A label covers a whole quote; find_quotes may give it in parts (one per
             # paragraph, lost paragraph breaks included): the part holding its start counts.
             quotes = find_quotes(article)
-            own = {g: q.speaker for g in by_doc[doc_id] for q in quotes if q.start <= g[0] < q.end}
-            missed = [g for g in by_doc[doc_id] if g not in own]
+            own = {g: q.speaker for g in by_doc[path] for q in quotes if q.start <= g[0] < q.end}
+            missed = [g for g in by_doc[path] if g not in own]
             extra = gold_span_speakers(article, missed) if missed else {}
-            cache[doc_id] = (set(own), own | extra)
-        own_spans, speakers = cache[doc_id]
+            cache[path] = (set(own), own | extra)
+        own_spans, speakers = cache[path]
         start, end = int(str(label["start"])), int(str(label["end"]))
         found = (start, end) in own_spans
         truth = label["speaker"]
@@ -238,14 +249,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:<34}{threshold:>5.1f}{p:>7.3f}{r:>7.3f}{f:>7.3f}")
     frank = root / "frank-cnndm"
     labels = load_labels()
-    results = list(speaker_results(frank, labels))
+    results = list(speaker_results(root, labels))
     print()
     print(f"Speakers, {LABELS.relative_to(LABELS.parents[2])} (see NOTE.md):")
     print(f"{'split':<10}{'articles':>9}{'quotes':>8}{'named':>7}{'found':>7}{'accuracy':>10}")
-    for split in ("dev", "dev2", "test", "test2", None):
+    for split in (*CNNDM_SPLITS, None, "xsum"):
         chosen = [(lab, r) for lab, r in zip(labels, results, strict=True)]
-        if split is not None:
+        if split is None:  # "all": the frank-cnndm splits (xsum is a separate test set)
+            chosen = [(lab, r) for lab, r in chosen if lab["split"] in CNNDM_SPLITS]
+        else:
             chosen = [(lab, r) for lab, r in chosen if lab["split"] == split]
+        if not chosen:
+            continue
         correct = sum(r.ok for _, r in chosen)
         found = sum(r.found for _, r in chosen)
         articles = len({lab["id"] for lab, _ in chosen})
