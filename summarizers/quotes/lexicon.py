@@ -110,8 +110,11 @@ RANKS = frozenset(
     general gen. major maj. lieutenant lt. colonel col. brigadier brig. captain capt. sergeant
     sgt. admiral adm. commander cmdr. corporal cpl. dr. dr prof. prof professor sir dame lord
     lady rev. reverend trooper
+    det det. sgt insp insp. supt supt. ch dci dsupt pc wpc matron
     """.split()
 )
+# British police ranks ("Det Sgt", "Ch Insp", "DCI") and posts such as "Matron" are kept with
+# the name like a military rank: BBC reports give them before almost every officer's name.
 # Forms of address that only go with a person's name.
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady prof herr frau mme mlle".split())
 # Titles that, like a form of address, only go with a person ("Prince Andrew", "Sister Gerald").
@@ -129,7 +132,7 @@ TITLES = RANKS | frozenset(
     deputy assistant undersecretary administrator representative rep. congressman
     congresswoman mp qc herr frau m. mme mme. mlle señor señora don doña sr. sra. monsieur
     madame pm author actress actor singer star striker manager boss leader founder executive
-    father sister brother mother chair magistrate recorder
+    father sister brother mother chair magistrate recorder councillor cllr
     u.s. us uk u.k. british american french german russian syrian iraqi chinese israeli
     army navy air force federal national party labour tory democratic republican
     """.split()

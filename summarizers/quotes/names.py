@@ -100,8 +100,11 @@ def is_title(word: str) -> bool:
     """A title or descriptor that can stand before a name ("Secretary", "Maj.",
     "Außenministerin", "Scientologist")."""
     low = word.lower().rstrip(".")
+    # "Minister-Councillor", "Secretary-General": a hyphenated title ends in a title word.
+    last = low.rsplit("-", 1)[-1]
     return (
         low in TITLES
+        or ("-" in low and last in TITLES)
         or word.lower() in TITLES
         or low.endswith(TITLE_SUFFIXES)
         or (len(low) > 5 and low.endswith("ist"))
