@@ -39,3 +39,19 @@ def test_a_hyphenated_title_is_a_title() -> None:
         '"It is done for them because they have been expecting it for a long time."'
     )
     assert normalise(found[0]) == "alexander kramarenko"
+
+
+def test_a_name_glued_after_a_lower_case_word_is_still_a_name() -> None:
+    index = NameIndex("By Danny Shaw, home affairs correspondentTheresa May's plan was new.")
+    assert ("Theresa", "May") in [m.core for m in index.mentions]
+    found = speakers(
+        "Copy this linkJak Trueman, 15, was diagnosed last year. ",
+        'At the time, Jak wrote: "This is the saddest day of our lives yet but I will fight."',
+    )
+    assert found == ["Jak Trueman"]
+
+
+def test_short_words_before_a_capital_are_not_glue() -> None:
+    cores = [m.core for m in NameIndex("She bought an iPhone on eBay from McDonald.").mentions]
+    assert ("Phone",) not in cores and ("Bay",) not in cores
+    assert ("McDonald",) in cores

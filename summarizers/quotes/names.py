@@ -38,7 +38,12 @@ _WORD = (
     rf"|(?:al-|el-|ad-|as-|abu-|bin-)?[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)*(?![\w-])|[{_UPPER}])"
 )
 _PARTICLE = r"(?:de|da|di|del|della|der|den|van|von|zu|du|le|la|bin|ibn|al|el|dos|das|y|ter)"
-_PHRASE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])*{_WORD})*")
+# A name starts after a non-word character or, where page furniture lost a space, right after
+# a lower-case word ("correspondentTheresa May", "Copy this linkJak Trueman"); "iPhone" and
+# "eBay" are too short to be such a word, and "McDonald" is matched from its first capital.
+_PHRASE = re.compile(
+    rf"(?:(?<![\w'’-])|(?<=[a-z]{{3}})){_WORD}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])*{_WORD})*"
+)
 # A nickname in quotation marks between first and last name: Lee 'Uncle Poodle' Thompson.
 _NICKNAME = re.compile(
     rf"\b([{_UPPER}][\w'’-]+) ['‘\"“]([{_UPPER}][\w-]*(?: [{_UPPER}][\w-]*){{0,2}})['’\"”] "
