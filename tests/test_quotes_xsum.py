@@ -55,3 +55,32 @@ def test_short_words_before_a_capital_are_not_glue() -> None:
     cores = [m.core for m in NameIndex("She bought an iPhone on eBay from McDonald.").mentions]
     assert ("Phone",) not in cores and ("Bay",) not in cores
     assert ("McDonald",) in cores
+
+
+def test_an_arabic_article_particle_may_be_dropped_on_second_mention() -> None:
+    found = speakers(
+        "Deputy Foreign Minister Faisal al-Mekdad spoke to the BBC. Mr Mekdad said a "
+        'shipment came under attack. "We shipped two shipments to the coast," he said.'
+    )
+    assert found == ["Faisal al-Mekdad"]
+
+
+def test_a_spanish_name_goes_by_its_first_surname() -> None:
+    found = speakers(
+        "Vice-President Alvaro Garcia Linera signed the law. The measure was signed by "
+        'Mr Garcia. "It would have been easier to pass a law that was weaker," added Mr Garcia.'
+    )
+    assert found == ["Alvaro Garcia Linera"]
+
+
+def test_a_middle_first_name_is_not_a_first_surname() -> None:
+    index = NameIndex("John Paul Jones arrived. Then Paul waved.")
+    paul = next(m for m in index.mentions if m.core == ("Paul",))
+    assert index.fullest(paul) == "Paul"
+
+
+def test_a_first_surname_gives_way_to_a_plain_short_form() -> None:
+    # A caption run on into the name ("Malenda Meacham Dressed") is not a second person.
+    index = NameIndex("Malenda Meacham plays. Malenda Meacham Dressed to impress. Meacham smiled.")
+    meacham = next(m for m in index.mentions if m.core == ("Meacham",))
+    assert index.fullest(meacham) == "Malenda Meacham"

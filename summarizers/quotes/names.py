@@ -68,6 +68,8 @@ _AFTER_PREPOSITION = [[w] for w in PREPOSITIONS]
 # Forms of address that show a gender ("Mr Robertson" is not Summer Robertson).
 _TITLE_GENDER = {"mr": MALE, "sir": MALE, "lord": MALE, "herr": MALE}
 _TITLE_GENDER.update(dict.fromkeys("mrs ms miss dame lady frau mme mlle".split(), FEMALE))
+# A lower-case article particle glued to a name word ("al-Mekdad", "el-Sisi", "bin-Laden").
+_ARTICLE_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|ar|an|at|bin)-(?=[^\W\d_])")
 # How far back (in characters) a bare surname may take the full name it follows.
 _RECENT_REACH = 400
 
@@ -276,7 +278,7 @@ class NameIndex:
         self._forms: dict[tuple[str, ...], list[Mention]] = {}
         self._ranks: dict[tuple[str, ...], tuple[str, ...]] = {}
         for m in self.mentions:
-            for word in {m.core[0], m.core[-1]}:
+            for word in {_bare(m.core[0]), _bare(m.core[-1]), *_paternal(m.core)}:
                 self._by_word.setdefault(word, []).append(m)
             if m.ranks:
                 self._ranks.setdefault(m.core, m.ranks)
@@ -284,7 +286,8 @@ class NameIndex:
     def _forms_of(self, core: tuple[str, ...]) -> list[Mention]:
         """Mentions that can name the same person as `core`, in text order."""
         if core not in self._forms:
-            seen = {id(m): m for w in {core[0], core[-1]} for m in self._by_word.get(w, [])}
+            words = {_bare(core[0]), _bare(core[-1])}
+            seen = {id(m): m for w in words for m in self._by_word.get(w, [])}
             self._forms[core] = sorted(
                 (m for m in seen.values() if _same_person(core, m.core)), key=lambda m: m.start
             )
@@ -416,7 +419,12 @@ class NameIndex:
         called "Miss Robertson": the one full form a title of `gender` fits, else the short
         form."""
         # A title goes with a surname: "Ms Jackson" is not "Jackson Quiet".
-        surnamed = [c for c in self._people_named(mention) if c[-1] == mention.core[-1]]
+        surname = _bare(mention.core[-1])
+        surnamed = [
+            c
+            for c in self._people_named(mention)
+            if _bare(c[-1]) == surname or (surname,) == _paternal(c)
+        ]
         fitting = [c for c in surnamed if self._fits_title(c, gender)]
         if len(fitting) > 1:
             # "Mr Miliband": Ed Miliband rather than a Justine the name list does not know.
@@ -467,9 +475,13 @@ class NameIndex:
         still longer one: one per person, in text order."""
         cores = list(dict.fromkeys(o.core for o in self._forms_of(mention.core)))
         longer = [c for c in cores if len(c) > len(mention.core)]
-        return [
+        people = [
             c for c in longer if not any(len(o) > len(c) and _same_person(c, o) for o in longer)
         ]
+        # A first surname is a fallback: "Meacham" is Malenda Meacham, not the caption run-on
+        # "Malenda Meacham Dressed" also in the text.
+        plain = [c for c in people if _same_person(mention.core, c, paternal=False)]
+        return plain or people
 
     def _display(self, core: tuple[str, ...]) -> str:
         return " ".join(self._ranks.get(core, ()) + core)
@@ -493,8 +505,26 @@ def _title_gender(mention: Mention) -> str | None:
     return _TITLE_GENDER.get(mention.titles[-1].lower().rstrip(".")) if mention.titles else None
 
 
-def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """Can `short` ("Gedney", "Felix", "Mr Key") name the same person as `long`?"""
+def _bare(word: str) -> str:
+    """A name word without its article particle: "al-Mekdad" -> "Mekdad"."""
+    return _ARTICLE_PARTICLE.sub("", word)
+
+
+def _paternal(core: tuple[str, ...]) -> tuple[str, ...]:
+    """The first of two surnames, which Spanish and Portuguese names go by on their own
+    ("Alvaro Garcia Linera" is "Mr Garcia"): the second-last word of three or more, unless it
+    is a first name ("John Paul Jones" is not "Paul")."""
+    if len(core) < 3 or first_name_gender(core[-2]) is not None or not core[-2][:1].isupper():
+        return ()
+    return (_bare(core[-2]),)
+
+
+def _same_person(short: tuple[str, ...], long: tuple[str, ...], paternal: bool = True) -> bool:
+    """Can `short` ("Gedney", "Felix", "Mr Key", "Mekdad") name the same person as `long`?"""
+    # Reports drop an Arabic article on second mention: "Faisal al-Mekdad" is "Mr Mekdad".
+    short, long = tuple(map(_bare, short)), tuple(map(_bare, long))
+    if paternal and len(short) == 1 and short == _paternal(long):
+        return True  # "Mr Garcia" is Alvaro Garcia Linera
     if len(short) > len(long):
         return False
     if long[-len(short) :] == short:
