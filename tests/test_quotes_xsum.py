@@ -84,3 +84,20 @@ def test_a_first_surname_gives_way_to_a_plain_short_form() -> None:
     index = NameIndex("Malenda Meacham plays. Malenda Meacham Dressed to impress. Meacham smiled.")
     meacham = next(m for m in index.mentions if m.core == ("Meacham",))
     assert index.fullest(meacham) == "Malenda Meacham"
+
+
+def test_a_name_and_a_colon_before_a_quote_is_its_speaker() -> None:
+    found = speakers(
+        "Ratchford grabbed a third try but it was too late.Widnes coach Denis Betts:"
+        '"It\'s been coming the last couple of weeks for us."',
+        'England batsman Ian Bell: "There are no gimmes and we expect more tomorrow."',
+    )
+    assert found == ["Denis Betts", "Ian Bell"]
+
+
+def test_a_name_after_a_verb_and_a_colon_is_no_label() -> None:
+    found = speakers(
+        "The crowd cheered. The club thanked Denis Betts: "
+        '"We wish him well in all his future endeavours."'
+    )
+    assert found != ["Denis Betts"]

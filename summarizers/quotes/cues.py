@@ -69,6 +69,9 @@ _GO_ON = frozenset("go goes went gone going".split())
 _CONJUNCTIONS = frozenset("and but or while".split())
 # An age after a name: "Mr Rose, 57, branded".
 _AGE = re.compile(r",\s*\d{1,3},")
+# A label before a quote: the words since the end of the last sentence, a colon, the mark.
+_LABEL_REACH = 100
+_LABEL = re.compile(r"(?:^|(?<=[.!?\"”\n]))\s*([^.!?\"“”\n:]*?[\w'’.])\s*:\s*[\"“‘']?\Z")
 _DOCUMENTS = frozenset(
     """
     report statement study letter survey memo website filing ruling speech tweet post page
@@ -99,7 +102,39 @@ class CueFinder(Context):
         cue = self._cue_after(after)
         if cue is not None:
             return cue
+        label = self._colon_label(span)
+        if label is not None:
+            return Cue(mention=label)
         return self._cue_before(self._before(span))
+
+    def _colon_label(self, span: Span) -> Mention | None:
+        """'Widnes coach Denis Betts: "..."', 'England batsman Ian Bell: "..."' (BBC style):
+        a person's name, after a few describing words and no verb, that opens its sentence
+        and is followed only by a colon and the quote is the speaker."""
+        head = _LABEL.search(self.text, max(0, span.mark_start - _LABEL_REACH), span.mark_start)
+        if head is None:
+            return None
+        mention = self.names.ending_at(head.end(1))
+        if mention is None or not self.names.is_person(mention):
+            return None
+        lead = self.text[head.start(1) : mention.start].split()
+        # A verb or pronoun before the name makes it an object ("He told Denis Betts:").
+        if len(lead) > _MAX_LEAD or any(self._labels_not(w) for w in lead):
+            return None
+        return mention
+
+    def _labels_not(self, word: str) -> bool:
+        """Is `word` one that cannot describe the name after it in a label (a verb, pronoun,
+        preposition or conjunction)?"""
+        low = word.lower()
+        return (
+            low in SPEECH_VERBS
+            or low in PRONOUNS
+            or low in _LEAD_STOP
+            or low in PREPOSITIONS
+            or low in _IRREGULAR_PAST
+            or (low.endswith("ed") and not is_title(word))
+        )
 
     def _after(self, span: Span) -> list[Token]:
         sentence = self._sentence_at(span.mark_end - 1)
