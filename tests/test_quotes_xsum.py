@@ -101,3 +101,29 @@ def test_a_name_after_a_verb_and_a_colon_is_no_label() -> None:
         '"We wish him well in all his future endeavours."'
     )
     assert found != ["Denis Betts"]
+
+
+def test_trusts_radio_stations_and_embassies_are_organisations() -> None:
+    index = NameIndex("Park View Educational Trust, Sydney Radio and the Russian Embassy met.")
+    assert not any(m.is_person for m in index.mentions)
+    found = speakers(
+        'On Friday Mr Abbott said the boats must stop. "We have stopped that," he told '
+        'Sydney Radio 2GB. "If you want to stop the drownings you have got to stop the '
+        'boats," he said.'
+    )
+    assert "Sydney Radio" not in found
+
+
+def test_a_reef_is_a_place_not_a_person() -> None:
+    index = NameIndex("The Palmer Sea Reef golf course is owned by Clive Palmer.")
+    people = {" ".join(m.core): m.is_person for m in index.mentions}
+    assert people["Palmer Sea Reef"] is False
+
+
+def test_an_organisation_after_a_preposition_is_not_the_group_that_speaks() -> None:
+    found = speakers(
+        "The Oxford Food Bank, which is independent of the Trussell Trust network, urged "
+        "caution. The organisation said: 'We think that increasing use of food banks is "
+        "down to many causes.'"
+    )
+    assert found == ["Oxford Food Bank"]

@@ -184,6 +184,7 @@ ORGANISATION_WORDS = frozenset(
     springs beach street river park island islands valley lake mountains road avenue
     square bridge airport station bay yard u.s. u.k. u.n. e.u.
     memorial cathedral theatre theater gallery library prison
+    trust radio embassy consulate heritage
     """.split()
 )
 # Places that start a caption glued to a name ("Australia Natalia Moon", "White Hart Lane
@@ -198,7 +199,7 @@ PLACES = frozenset(
     london manchester liverpool birmingham glasgow edinburgh dublin berlin madrid rome
     moscow tokyo beijing delhi sydney melbourne brisbane perth toronto chicago boston
     texas california florida hollywood
-    lane stadium arena park road street avenue hall palace place tower
+    lane stadium arena park road street avenue hall palace place tower reef resort
     """.split()
 )
 # First words of place names, never of a person's ("New Delhi", "South Africa", "San José").

@@ -18,6 +18,7 @@ from summarizers.quotes.lexicon import (
     AGE_ROLE,
     NOT_VERBS,
     ORGANISATION_ROLES,
+    PREPOSITIONS,
     ROLE_ALIASES,
     SPEECH_VERBS,
 )
@@ -225,6 +226,11 @@ class Attributor(CueFinder):
         "The Oxford Food Bank, which ...")? Not an object ("he told Channel Nine.")."""
         tail = self.text[mention.end : mention.end + 30]
         following = tail.split()[0] if tail.split() else ""
+        before = [w.lower() for w in self.text[max(0, mention.start - 30) : mention.start].split()]
+        if before[-1:] == ["the"]:
+            before = before[:-1]
+        if before[-1:] and before[-1] in PREPOSITIONS:
+            return False  # "independent of the Trussell Trust network": an object
         if tail.startswith((", which", ", who")):
             return True
         return following[:1].islower() and following not in NOT_VERBS
