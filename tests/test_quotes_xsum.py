@@ -127,3 +127,24 @@ def test_an_organisation_after_a_preposition_is_not_the_group_that_speaks() -> N
         "down to many causes.'"
     )
     assert found == ["Oxford Food Bank"]
+
+
+def test_dr_starts_a_person_s_name_not_an_institute_s() -> None:
+    index = NameIndex(
+        "Scientists at the J Craig Venter Institute made it. Then Dr Venter left. "
+        "Dr Venter said so."
+    )
+    venter = [m for m in index.mentions if m.core == ("Venter",)]
+    assert venter and all(m.titles == ("Dr",) and index.is_person(m) for m in venter)
+    assert index.fullest(venter[0]) == "Venter"
+    found = speakers(
+        "Born in 1946, Dr Venter did not excel at school. He was an orderly at Da Nang, "
+        'where he tended soldiers. "Life was so cheap in Vietnam," he said.'
+    )
+    assert normalise(found[0]) == "venter"
+
+
+def test_a_bare_name_may_still_be_short_for_a_club() -> None:
+    index = NameIndex("Dundee FC lost. Dundee said it was sorry.")
+    dundee = next(m for m in index.mentions if m.core == ("Dundee",))
+    assert index.fullest(dundee) == "Dundee FC"

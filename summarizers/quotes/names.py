@@ -67,6 +67,9 @@ _CAPITAL_WORD = re.compile(rf"(?<![\w'’-])[{_UPPER}][\w-]*")
 _AFTER_PREPOSITION = [[w] for w in PREPOSITIONS]
 # Forms of address that show a gender ("Mr Robertson" is not Summer Robertson).
 _TITLE_GENDER = {"mr": MALE, "sir": MALE, "lord": MALE, "herr": MALE}
+# Forms of address that show no gender but only go with a person (others, such as "Prof", are
+# not in NOT_NAMES and stay in the name's run anyway).
+_NEUTRAL_ADDRESS = frozenset(("dr",))
 _TITLE_GENDER.update(dict.fromkeys("mrs ms miss dame lady frau mme mlle".split(), FEMALE))
 # A lower-case article particle glued to a name word ("al-Mekdad", "el-Sisi", "bin-Laden").
 _ARTICLE_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|ar|an|at|bin)-(?=[^\W\d_])")
@@ -143,6 +146,11 @@ def _mentions(match: re.Match[str]) -> list[Mention]:
         elif word.lower().strip(".") in _TITLE_GENDER and word.lower() not in RANKS:
             # "Mr Robertson": the form of address starts a name and stays as its title (its
             # gender tells "Mr Robertson" from "Miss Robertson"); not shown, unlike a rank.
+            found.extend(_mention(run))
+            run = [(word, start)]
+        elif word.lower().strip(".") in _NEUTRAL_ADDRESS:
+            # "Dr Venter": a form of address without gender starts a name too, and stays as
+            # its title (not shown, like "Mr"), so the name is a person's.
             found.extend(_mention(run))
             run = [(word, start)]
         elif word.lower().strip(".") in NOT_NAMES and not _surname_after_first_name(run, word):
@@ -225,7 +233,7 @@ def _mention(words: list[tuple[str, int]]) -> list[Mention]:
         core, titles, core_start = [w for w, _ in words[:core_start]] + core, (), 0
     ranks: list[str] = []
     for word in reversed(titles):
-        if word.lower() not in RANKS:
+        if word.lower() not in RANKS or word.lower().rstrip(".") in _NEUTRAL_ADDRESS:
             break
         ranks.insert(0, word)
     return [Mention(words[core_start][1], end, tuple(core), tuple(ranks), titles)]
@@ -403,7 +411,8 @@ class NameIndex:
             if titled not in self._fullest:
                 self._fullest[titled] = self._fullest_of_gender(mention, gender)
             return self._fullest[titled]
-        key = (mention.core, mention.ranks)
+        # The form of address is in the key: "Dr Venter" and "Venter" may differ.
+        key = (mention.core, mention.ranks + mention.titles[-1:])
         if key not in self._fullest:
             self._fullest[key] = self._find_fullest(mention)
         found = self._fullest[key]
@@ -474,7 +483,11 @@ class NameIndex:
         """The longer names `mention` can be short for that are not themselves short for a
         still longer one: one per person, in text order."""
         cores = list(dict.fromkeys(o.core for o in self._forms_of(mention.core)))
-        longer = [c for c in cores if len(c) > len(mention.core)]
+        # "Dr Venter", addressed as a person, is not short for the organisation named after
+        # him (the J Craig Venter Institute); "Dundee" may still be short for "Dundee FC".
+        addressed = any(t.lower().rstrip(".") in HONORIFICS for t in mention.titles[-1:])
+        person = addressed and not _is_body(mention.core)
+        longer = [c for c in cores if len(c) > len(mention.core) and not (person and _is_body(c))]
         people = [
             c for c in longer if not any(len(o) > len(c) and _same_person(c, o) for o in longer)
         ]
@@ -498,6 +511,11 @@ class NameIndex:
         if len(people) == 1:
             return self._display(people[0])
         return " ".join((mention.ranks or self._ranks.get(mention.core, ())) + mention.core)
+
+
+def _is_body(core: tuple[str, ...]) -> bool:
+    """Does the name have an organisation word ("Institute", "Trust")?"""
+    return any(w.lower() in ORGANISATION_WORDS for w in core)
 
 
 def _title_gender(mention: Mention) -> str | None:
