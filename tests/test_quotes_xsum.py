@@ -148,3 +148,12 @@ def test_a_bare_name_may_still_be_short_for_a_club() -> None:
     index = NameIndex("Dundee FC lost. Dundee said it was sorry.")
     dundee = next(m for m in index.mentions if m.core == ("Dundee",))
     assert index.fullest(dundee) == "Dundee FC"
+
+
+def test_a_new_subject_after_the_last_speaker_takes_the_pronoun() -> None:
+    found = speakers(
+        "Skins was created by Bryan Elsley. It sounds risky, but Bryan said the show was a "
+        "small project.Jack O'Connell credits the whole team for the actors' success. "
+        '"I think they knew they needed people on the ground level," he said.'
+    )
+    assert found == ["Jack O'Connell"]

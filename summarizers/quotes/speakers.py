@@ -48,6 +48,7 @@ _GIVES_VERDICT = re.compile(
 )
 # An age given after a name: "Emma Jackson, 28, moved".
 _GIVEN_AGE = re.compile(r",\s*(\d{1,3}),")
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”A-Z]|$)")
 _CARRY_PARAGRAPHS = 2
 _CARRY_SENTENCES = 3
 # How far back (in characters) a pronoun may look for the person it stands for.
@@ -173,7 +174,7 @@ class Attributor(CueFinder):
         tag = self._sentence_at(since - 1) if previous_span is not None else None
         speaking = [m for m in named if self._speaks(m) and self._sentence_at(m.start) != tag]
         if speaking:
-            return speaking[-1]
+            return self._newer_subject(speaking[-1], subjects) or speaking[-1]
         if subjects:
             return subjects[-1]
         if named:
@@ -193,6 +194,24 @@ class Attributor(CueFinder):
         far = self._people(max(0, at - _FAR_PRONOUN_REACH), at)
         same = [m for m in far if self.genders.get(self.names.fullest(m)) == wanted]
         return same[-1] if same else None
+
+    def _newer_subject(self, speaker: Mention, subjects: list[Mention]) -> Mention | None:
+        """ "Bryan said the show was small. Jack O'Connell credits the team. '...,' he said":
+        a person the text turns to as a subject after the one seen speaking, when that
+        speaker's sentence did not name them (a caption about someone just mentioned
+        does not count: "X says Klopp would ... Klopp chats ... He said")."""
+        sentence = self._sentence_at(speaker.start)
+        start = sentence.start if sentence else speaker.start
+        # The sentence ends at its full stop even when the next one is glued on ("approach.Jack").
+        stop = _SENTENCE_END.search(self.text, speaker.end)
+        end = stop.end() if stop else len(self.text)
+        named = {self.names.fullest(m) for m in self.names.between(start, end)}
+        later = [
+            m
+            for m in subjects
+            if m.start >= end and self.names.fullest(m) not in named | {self.names.fullest(speaker)}
+        ]
+        return later[-1] if later else None
 
     def _speaks(self, mention: Mention) -> bool:
         """Is the name directly followed by a verb of saying ("Mertesacker says")?"""
