@@ -157,3 +157,12 @@ def test_a_new_subject_after_the_last_speaker_takes_the_pronoun() -> None:
         '"I think they knew they needed people on the ground level," he said.'
     )
     assert found == ["Jack O'Connell"]
+
+
+def test_the_teenager_is_the_one_named_with_a_teenage_age() -> None:
+    found = speakers(
+        "Jak Trueman, 15, was ill. He was greeted by former captain Barry Ferguson, 45, at "
+        'the event. The teenager wrote on his page: "I would just like to make a massive '
+        'apology for only turning up and then going."'
+    )
+    assert found == ["Jak Trueman"]

@@ -72,6 +72,7 @@ ROLES = (
     administrator curator analyst economist researcher scientist expert witness victim mother
     father wife husband son daughter brother sister boss owner teacher spokesmen defender
     midfielder forward winger striker keeper reporter nurse doctor consultant ace pilot chair
+    teenager teen
     sprecher sprecherin minister ministerin kanzler kanzlerin präsident präsidentin chef
     chefin general bürgermeister bürgermeisterin trainer anwalt anwältin richter richterin
     ministre porte-parole président présidente général maire directeur directrice

@@ -48,6 +48,8 @@ _GIVES_VERDICT = re.compile(
 )
 # An age given after a name: "Emma Jackson, 28, moved".
 _GIVEN_AGE = re.compile(r",\s*(\d{1,3}),")
+# Roles that stand for a person given an age from 13 to 19 ("the teenager wrote").
+_TEEN_ROLES = frozenset(("teenager", "teen"))
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”A-Z]|$)")
 _CARRY_PARAGRAPHS = 2
 _CARRY_SENTENCES = 3
@@ -267,10 +269,15 @@ class Attributor(CueFinder):
         return None
 
     def _aged(self, mention: Mention, role: str) -> bool:
-        """Is `role` an age ("28-year-old") given right after the name ("Emma Jackson, 28,")?"""
-        age = AGE_ROLE.fullmatch(role)
+        """Is `role` an age ("28-year-old") given right after the name ("Emma Jackson, 28,"),
+        or "teenager" for an age from 13 to 19 ("Jak Trueman, 15,")?"""
         given = _GIVEN_AGE.match(self.text, mention.end)
-        return age is not None and given is not None and given.group(1) == age.group(1)
+        if given is None:
+            return False
+        if role in _TEEN_ROLES:
+            return 13 <= int(given.group(1)) <= 19
+        age = AGE_ROLE.fullmatch(role)
+        return age is not None and given.group(1) == age.group(1)
 
     def _description(self, mention: Mention, own: bool = False) -> str:
         """The words describing a name: "X, the deputy commander of ..., said" or "spokesman X";
