@@ -525,7 +525,7 @@ def _title_gender(mention: Mention) -> str | None:
 
 def _bare(word: str) -> str:
     """A name word without its article particle: "al-Mekdad" -> "Mekdad"."""
-    return _ARTICLE_PARTICLE.sub("", word)
+    return _ARTICLE_PARTICLE.sub("", word) if "-" in word else word  # most have no hyphen
 
 
 def _paternal(core: tuple[str, ...]) -> tuple[str, ...]:
@@ -540,7 +540,8 @@ def _paternal(core: tuple[str, ...]) -> tuple[str, ...]:
 def _same_person(short: tuple[str, ...], long: tuple[str, ...], paternal: bool = True) -> bool:
     """Can `short` ("Gedney", "Felix", "Mr Key", "Mekdad") name the same person as `long`?"""
     # Reports drop an Arabic article on second mention: "Faisal al-Mekdad" is "Mr Mekdad".
-    short, long = tuple(map(_bare, short)), tuple(map(_bare, long))
+    if any("-" in w for w in short + long):
+        short, long = tuple(map(_bare, short)), tuple(map(_bare, long))
     if paternal and len(short) == 1 and short == _paternal(long):
         return True  # "Mr Garcia" is Alvaro Garcia Linera
     if len(short) > len(long):
