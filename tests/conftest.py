@@ -12,6 +12,16 @@ SAMPLE = REPO / "samples" / "alarabiya-coalition-isis.txt"
 EVAL_DIR = Path(os.environ.get("DIGESTBOT_EVAL_DIR", REPO.parent / "shared" / "eval"))
 
 
+def program_environ() -> dict[str, str]:
+    """This process's environment without digestbot's, OpenAI's or Discord's settings, so a
+    CLI run by a test sees only the settings the test gives it."""
+    return {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DIGESTBOT_", "OPENAI_", "DISCORD_"))
+    }
+
+
 @pytest.fixture
 def sample_text() -> str:
     """The bundled scraped article, page furniture included."""

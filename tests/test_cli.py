@@ -9,17 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, program_environ
 
 
 def run(
     *args: str, stdin: bytes | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DIGESTBOT_", "OPENAI_", "DISCORD_"))
-    }
+    env = program_environ()
     proc = subprocess.run(
         [sys.executable, "-m", "bot.cli", *args],
         input=stdin,

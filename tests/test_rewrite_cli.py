@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, program_environ
 from tests.servers.openai_stub import Fail, OpenAIStub, Reply, answer
 
 REWRITE = answer(
@@ -25,11 +24,7 @@ def digestbot(
     *args: str, stub: OpenAIStub | None, db: Path, **env: str
 ) -> subprocess.CompletedProcess[str]:
     """Run the CLI with the LLM settings pointing at `stub` (none: the rewriter is off)."""
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DIGESTBOT_", "OPENAI_", "DISCORD_"))
-    }
+    clean = program_environ()
     clean["DIGESTBOT_DB"] = str(db)
     if stub is not None:
         clean |= {
