@@ -194,18 +194,16 @@ def _reopens(text: str, opener: _Mark, mark: _Mark) -> bool:
     return re.search(r"[.!?…]\s+$", text[max(0, mark.pos - 4) : mark.pos]) is not None
 
 
-def _parts(
-    text: str, opener: _Mark, breaks: list[_Mark], end: int, mark_end: int, continued: bool
-) -> list[Span]:
-    """The spans of a quote from `opener` to `end`, one per lost paragraph (`breaks`)."""
+def _parts(text: str, opener: _Mark, breaks: list[_Mark], end: int, mark_end: int) -> list[Span]:
+    """The spans of a quote from `opener` to `end` (its closing mark ends at `mark_end`), one
+    per lost paragraph: each re-opening mark in `breaks` ends one part and starts the next."""
     spans = []
     starts = [opener, *breaks]
-    for index, mark in enumerate(starts):
-        stop = starts[index + 1].pos if index + 1 < len(starts) else end
-        last_end = starts[index + 1].pos if index + 1 < len(starts) else mark_end
+    stops = [(m.pos, m.pos) for m in breaks] + [(end, mark_end)]
+    for index, (mark, (stop, part_end)) in enumerate(zip(starts, stops, strict=True)):
         start, stop = _inner(text, mark.pos + 1, stop)
         if start < stop:
-            spans.append(Span(start, stop, mark.pos, last_end, continued or index > 0))
+            spans.append(Span(start, stop, mark.pos, part_end, continued=index > 0))
     return spans
 
 
@@ -270,12 +268,12 @@ def find_spans(text: str) -> list[Span]:
         pairing = _pair(text, marks)
         for opener, closer in pairing.pairs:
             breaks = pairing.reopens.get(opener.pos, [])
-            spans.extend(_parts(text, opener, breaks, closer.pos, closer.pos + 1, False))
+            spans.extend(_parts(text, opener, breaks, closer.pos, closer.pos + 1))
         if pairing.unclosed and p_index + 1 < len(paragraphs):
             opener = pairing.unclosed[0]
             if _continues(text, opener, *paragraphs[p_index + 1]):
                 breaks = pairing.reopens.get(opener.pos, [])
-                spans.extend(_parts(text, opener, breaks, p_end, p_end, False))
+                spans.extend(_parts(text, opener, breaks, p_end, p_end))
                 carried = opener
     kept = [s for s in spans if s.continued or not (_is_title(text, s) or _is_scare_quote(text, s))]
     return _with_unmarked(text, paragraphs, kept)
