@@ -193,3 +193,20 @@ def test_closing_mark_set_off_by_a_space_after_punctuation_closes() -> None:
 
 def test_free_standing_mark_after_a_word_is_no_quotation_mark() -> None:
     assert texts("The 5 ' 10 player and the ' pipe ' symbol.") == []
+
+
+def test_glued_paragraphs_reopen_a_first_person_quote_and_close_before_narrative() -> None:
+    # Paragraphs glued without a space: '."I' goes on with the quote (first person, no
+    # reporting verb); '."Piers' closes it before the article's own words.
+    found = quotes_of(
+        '"A writing team that understood, they got that right," he said. "We were the most '
+        'exciting people."I feel very fortunate to be involved in the show."Piers Wenger is '
+        'the head of drama at Channel 4."They had the chance to do complex roles," he said.'
+    )
+    assert [q.text for q in found] == [
+        "A writing team that understood, they got that right,",
+        "We were the most exciting people.",
+        "I feel very fortunate to be involved in the show.",
+        "They had the chance to do complex roles,",
+    ]
+    assert found[2].start > found[1].end

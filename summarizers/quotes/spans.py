@@ -63,6 +63,7 @@ _INNER_SPACE = " \t\n\u00a0\u202f\u2009"
 _ELISIONS = re.compile(r"(?:em|til|tis|twas|cause|n|s)\b", re.IGNORECASE)
 _OPENING_CONTEXT = "([{\u2014\u2013-/"
 _ENDS_UTTERANCE = frozenset(".!?,…")
+_ENDS_SENTENCE = frozenset(".!?…")
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,9 @@ def _pair(text: str, marks: list[_Mark]) -> _Pairing:
     reopens: dict[int, list[_Mark]] = {}
     for index, mark in enumerate(marks):
         target = _open_partner(stack, mark)
-        if target is not None and _prefers_close(text, marks, index):
+        if stack and _reopens_glued(text, marks, index, stack[-1]):
+            reopens.setdefault(stack[-1].pos, []).append(mark)
+        elif target is not None and _prefers_close(text, marks, index):
             opener = stack[target]
             del stack[target:]
             if not stack:
@@ -192,6 +195,33 @@ def _reopens(text: str, opener: _Mark, mark: _Mark) -> bool:
     if not mark.opens or mark.closes or _FAMILY[mark.char] != _FAMILY[opener.char]:
         return False
     return re.search(r"[.!?…]\s+$", text[max(0, mark.pos - 4) : mark.pos]) is not None
+
+
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|[Ww]e|[Ww]e're|[Ww]e've|[Mm]y|[Oo]ur|me|us)\b"
+)
+_SEGMENT_REACH = 600
+
+
+def _reopens_glued(text: str, marks: list[_Mark], index: int, opener: _Mark) -> bool:
+    """In text whose paragraphs were glued without a space ('... people."I feel ...'), a
+    mark between a sentence end and a capital may close the quote or re-open it for its next
+    paragraph. It re-opens when what follows up to the next such mark speaks in the first
+    person and reports no speech (the quote goes on), and closes otherwise ("Piers Wenger
+    is ... he thinks")."""
+    mark = marks[index]
+    if not (mark.opens and mark.closes) or _FAMILY[mark.char] != _FAMILY[opener.char]:
+        return False
+    if text[mark.pos - 1 : mark.pos] not in _ENDS_SENTENCE:
+        return False
+    if not text[mark.pos + 1 : mark.pos + 2].isupper():
+        return False
+    later = [m.pos for m in marks[index + 1 :] if _FAMILY[m.char] == _FAMILY[mark.char]]
+    stop = min(later[0] if later else len(text), mark.pos + _SEGMENT_REACH)
+    segment = text[mark.pos + 1 : stop]
+    if any(w.lower() in SPEECH_VERBS for w in re.findall(r"[A-Za-z]+", segment)):
+        return False
+    return _FIRST_PERSON.search(segment) is not None
 
 
 def _parts(text: str, opener: _Mark, breaks: list[_Mark], end: int, mark_end: int) -> list[Span]:
