@@ -210,3 +210,20 @@ def test_glued_paragraphs_reopen_a_first_person_quote_and_close_before_narrative
         "They had the chance to do complex roles,",
     ]
     assert found[2].start > found[1].end
+
+
+def test_glued_paragraphs_reopen_spoken_words_even_with_a_speech_verb_of_the_speaker() -> None:
+    # A contraction sounds spoken ("they're"), and "I ... told the experience" reports no one
+    # else's speech, so both glued marks re-open Kay Jones's quote; "the club also tweeted"
+    # is narrative, so the mark before it closes the quote.
+    found = quotes_of(
+        'She said: "This was fascinating to work on."I chose the ones that stood out and told '
+        'the experience of childhood."People love old photographs if they\'re from Liverpool."'
+        'The club also tweeted its support for the "brave step".'
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("This was fascinating to work on.", None),
+        ("I chose the ones that stood out and told the experience of childhood.", None),
+        ("People love old photographs if they're from Liverpool.", None),
+        ("brave step", None),
+    ]

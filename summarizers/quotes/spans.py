@@ -197,8 +197,10 @@ def _reopens(text: str, opener: _Mark, mark: _Mark) -> bool:
     return re.search(r"[.!?…]\s+$", text[max(0, mark.pos - 4) : mark.pos]) is not None
 
 
-_FIRST_PERSON = re.compile(
-    r"\b(?:I|I'm|I've|I'd|I'll|[Ww]e|[Ww]e're|[Ww]e've|[Mm]y|[Oo]ur|me|us)\b"
+# Spoken words: the first or second person, or a contraction, which news narrative avoids.
+_SPOKEN = re.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|[Ww]e|[Ww]e're|[Ww]e've|[Mm]y|[Oo]ur|me|us|[Yy]ou|[Yy]our)\b"
+    r"|\w(?:n't|'re|'ve|'ll|'m)\b|\b(?:[Ii]t|[Tt]hat|[Tt]here|[Ww]hat|[Ll]et)'s\b"
 )
 _SEGMENT_REACH = 600
 
@@ -206,8 +208,8 @@ _SEGMENT_REACH = 600
 def _reopens_glued(text: str, marks: list[_Mark], index: int, opener: _Mark) -> bool:
     """In text whose paragraphs were glued without a space ('... people."I feel ...'), a
     mark between a sentence end and a capital may close the quote or re-open it for its next
-    paragraph. It re-opens when what follows up to the next such mark speaks in the first
-    person and reports no speech (the quote goes on), and closes otherwise ("Piers Wenger
+    paragraph. It re-opens when what follows up to the next such mark sounds spoken (`_SPOKEN`)
+    and reports no speech (the quote goes on), and closes otherwise ("Piers Wenger
     is ... he thinks")."""
     mark = marks[index]
     if not (mark.opens and mark.closes) or _FAMILY[mark.char] != _FAMILY[opener.char]:
@@ -219,9 +221,22 @@ def _reopens_glued(text: str, marks: list[_Mark], index: int, opener: _Mark) -> 
     later = [m.pos for m in marks[index + 1 :] if _FAMILY[m.char] == _FAMILY[mark.char]]
     stop = min(later[0] if later else len(text), mark.pos + _SEGMENT_REACH)
     segment = text[mark.pos + 1 : stop]
-    if any(w.lower() in SPEECH_VERBS for w in re.findall(r"[A-Za-z]+", segment)):
-        return False
-    return _FIRST_PERSON.search(segment) is not None
+    return _SPOKEN.search(segment) is not None and not _reports_speech(segment)
+
+
+# A speech verb reports narrative speech ("he thinks", "the club also tweeted") unless its
+# own sentence is spoken in the first or second person before it ("I ... told the story").
+_SPEAKING_PERSON = frozenset(("I", "we", "We", "you", "You"))
+
+
+def _reports_speech(segment: str) -> bool:
+    """Does `segment` hold a speech verb whose sentence is not in the first or second person?"""
+    for sentence in re.split(r"(?<=[.!?])", segment):
+        tokens = re.findall(r"[A-Za-z]+", sentence)
+        for k, word in enumerate(tokens):
+            if word.lower() in SPEECH_VERBS and not _SPEAKING_PERSON.intersection(tokens[:k]):
+                return True
+    return False
 
 
 def _parts(text: str, opener: _Mark, breaks: list[_Mark], end: int, mark_end: int) -> list[Span]:
