@@ -57,7 +57,9 @@ _BOUNDARY = re.compile(
     + r"(?:[ \u00a0\u202f][»›](?=\s))?)(?P<space>\s+"
     # Scraped text loses the space between paragraphs glued into one ("season.Scotland"): a
     # word of two or more lower-case letters, the stop, then a capitalised word.
-    + r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z]))"
+    # British style closes the quote before the stop: 'of "darker days to come".He said'.
+    + r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])"
+    + r"|(?<=[a-z]{2}[\"”’][.!?])(?=[A-Z][a-z]))"
 )
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _LOOKBACK = 64  # characters; longer tokens are never abbreviations or initials

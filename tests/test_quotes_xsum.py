@@ -166,3 +166,82 @@ def test_the_teenager_is_the_one_named_with_a_teenage_age() -> None:
         'apology for only turning up and then going."'
     )
     assert found == ["Jak Trueman"]
+
+
+def test_a_stop_after_a_closing_quote_ends_a_glued_sentence() -> None:
+    # British style closes the quote before the stop, and the text lost its space: the
+    # pronoun opens a new sentence, so it points back to the sprinter named just before.
+    found = speakers(
+        'Former British sprinter Darren Campbell warned of "darker days to come".He said: '
+        '"This report was about Russia, and they need to be punished if this holds up."'
+    )
+    assert found == ["Darren Campbell", "Darren Campbell"]
+
+
+def test_he_after_an_anonymous_spokesman_is_still_the_spokesman() -> None:
+    # "A ... spokesman" is somebody unnamed, even after a sentence glued on without a space
+    # ("autumn.A"); "He added" goes on with him, not with the professor quoted before.
+    found = speakers(
+        'Prof Kenneth Gibb said: "There is no magic bullet for reform of this tax."The '
+        "commission will report in the autumn.A Scottish government spokesman said ministers "
+        'consider the current council tax system "as a whole to be unfair".He added: "That '
+        'is why we have established the cross-party commission on local tax reform."'
+    )
+    assert found == ["Prof Kenneth Gibb", None, None]
+
+
+def test_a_message_is_not_an_unnamed_speaker() -> None:
+    # "a message that said" names nobody, but is no person either: "He" is still Cotterill.
+    found = speakers(
+        "Jason Cotterill sent the victim a link with a message that said: 'I am going to have "
+        "it as my profile picture'. He also taunted the victim, telling her: 'I am going to "
+        "send some more pictures too.'"
+    )
+    assert found[-1] == "Jason Cotterill"
+
+
+def test_a_lone_surname_is_a_person_when_he_or_she_goes_on_with_it() -> None:
+    # The article never gives Warner a first name; "Warner said he feels" shows a person, so
+    # "he said" after the quote is Warner.
+    found = speakers(
+        "A report has accused Russia of running a doping programme.And Warner said he feels "
+        'other sports have reason to be concerned."This iceberg spreads in two different '
+        'directions," he said.'
+    )
+    assert found == ["Warner"]
+
+
+def test_a_lone_surname_after_a_role_is_the_speaker_not_the_club_before_it() -> None:
+    found = speakers(
+        '"Obviously reaching the finals is everyone\'s aim," said 24-year-old Bayern Munich '
+        'forward Evans. "It\'s been my aim since I got into the squad."'
+    )
+    assert found == ["Evans", "Evans"]
+
+
+def test_a_capitalised_word_opening_a_sentence_is_no_lone_name() -> None:
+    # "Announcing" and "Campus" never stand inside a sentence, and "campus" is also written
+    # in lower case: neither is a person however a pronoun follows.
+    index = NameIndex(
+        "Announcing his plan, he spoke. Campus police said he left. He walked across the "
+        "campus. And Warner said he feels fine."
+    )
+    people = {m.core[0]: index.is_person(m) for m in index.mentions if len(m.core) == 1}
+    assert people == {"Announcing": False, "Campus": False, "Warner": True}
+
+
+def test_a_name_glued_after_a_closing_mark_is_not_a_quoted_word() -> None:
+    # 'us."Evans, who ...' lost its space: Evans opens the next sentence, outside the quote,
+    # and "she added" goes back to her, not to the club named after her.
+    found = speakers(
+        "Bayern Munich forward Evans said: \"We had a party with the men's team on the "
+        'Saturday night."Evans, who won titles with Glasgow City before moving to Turbine '
+        'Potsdam, believes the national team benefits."Germany has been at the top of '
+        "women's football for a long time now,\" she added."
+    )
+    assert found == ["Evans", "Evans"]
+
+
+def test_members_of_parliaments_are_titles() -> None:
+    found = speakers('MSP Duncan McNeil said: "It will be this parliament\'s responsibility."')
+    assert normalise(found[0]) == "duncan mcneil"

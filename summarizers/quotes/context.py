@@ -13,7 +13,9 @@ from summarizers.quotes.names import Mention, NameIndex, is_title
 from summarizers.quotes.spans import Span
 from summarizers.sentences import split_paragraphs, split_sentences
 
-_TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
+# Words keep their inner periods ("U.S."), except a stop glued between two sentences
+# ("in the autumn.A spokesman said"), which is a token of its own.
+_TOKEN = re.compile(r"[^\W\d_]*[a-z]{2}(?=\.[A-Z])|(?<=[a-z]{2})\.(?=[A-Z])|[\w'’.-]+|[^\w\s]")
 _MARKS = "\"'“”‘’„‚«»‹›"
 # Quotes shorter than this ('infidel') are cited words, not turns of speech.
 MIN_SPEECH_WORDS = 4
@@ -84,7 +86,8 @@ class Context:
 
     def _quoted(self, pos: int) -> bool:
         """Inside a quotation, or a word in quotation marks (an 'Out' vote)."""
-        if pos and self.text[pos - 1] in _MARKS:
+        # A mark right after a stop closes the quote before a glued paragraph ('us."Evans').
+        if pos and self.text[pos - 1] in _MARKS and self.text[pos - 2 : pos - 1] not in ".!?,":
             return True
         return self._in_quote(pos)
 

@@ -88,6 +88,7 @@ class Cue:
     pronoun: str | None = None
     role: str | None = None
     unknown: bool = False  # "a spokesman said": a cue with no name to resolve
+    anonymous: bool = False  # ... because it is somebody unnamed ("a spokesman", "the man")
     at: int | None = None  # where a pronoun stands, when not next to the quote
     # The reporting clause around this one: "He said [she had asked him '...']".
     outer: Cue | None = None
@@ -325,7 +326,10 @@ class CueFinder(Context):
                 if person is mention and role is not None and role.group(1).lower() in ROLES:
                     return _role(words, index)  # "the Barcelona defender"
                 return Cue(mention=person)
-            lead_in = word.text[:1].islower() and word.low not in _LEAD_STOP
+            # "24-year-old Bayern Munich forward Evans": an age leads in like a lower-case word.
+            lead_in = (
+                word.text[:1].islower() or AGE_ROLE.fullmatch(word.low) is not None
+            ) and word.low not in _LEAD_STOP
             if not (lead_in or is_title(word.text)) or _is_verb(words, offset):
                 break
             if word.low in ROLES and offset > index:
@@ -340,16 +344,17 @@ class CueFinder(Context):
         return None
 
     def _employee(self, mention: Mention) -> Mention:
-        """ "Wall Street Journal reporter Byron Tau": the person, not the employer."""
+        """ "Wall Street Journal reporter Byron Tau", "Bayern Munich forward Evans": the
+        person, not the employer."""
         match = _LOWER_RUN.match(self.text, mention.end)
-        if (
-            match is not None
-            and not mention.is_person
-            and match.group(0).split()[0] not in _LEAD_STOP
-        ):
-            person = self.names.starting_at(match.end())
-            if person is not None and person.is_person:
-                return person
+        if match is None or match.group(0).split()[0] in _LEAD_STOP:
+            return mention
+        # A two-word employer looks like a person's name: the role word between tells.
+        if mention.is_person and match.group(0).split()[-1] not in ROLES:
+            return mention
+        person = self.names.starting_at(match.end())
+        if person is not None and self.names.is_person(person):
+            return person
         return mention
 
     def _subject(self, words: list[Token], verb: int) -> Cue | None:
@@ -564,10 +569,11 @@ def _role(words: list[Token], index: int) -> Cue | None:
         return None
     for offset in range(index + 1, min(index + 4, len(words))):
         if words[offset].low in UNNAMED:
-            return Cue(unknown=True)  # "said the man"
+            return Cue(unknown=True, anonymous=True)  # "said the man"
         if words[offset].low in ROLES or words[index].low in INDEFINITE:
             if words[index].low in INDEFINITE:
-                return Cue(unknown=True)
+                # "a spokesman" is somebody unnamed; "a message" is nobody.
+                return Cue(unknown=True, anonymous=words[offset].low in ROLES)
             return Cue(role=words[offset].low)
         if words[offset].low in ORGANISATION_ROLES and offset == index + 1:
             return Cue(role=words[offset].low, at=words[offset].start)  # "the group said"
@@ -582,8 +588,10 @@ def _role_ending(words: list[Token], index: int) -> Cue | None:
     if not words[index].text[:1].islower() and words[index].low not in ROLES | ORGANISATION_ROLES:
         return None
     for offset in range(index - 1, max(-1, index - 6), -1):
+        if words[offset].text in ".!?":
+            return None  # the noun phrase begins in this sentence
         if words[offset].low in ROLE_DETERMINERS and words[index].low in UNNAMED:
-            return Cue(unknown=True)  # "the man said"
+            return Cue(unknown=True, anonymous=True)  # "the man said"
         if words[offset].low in ROLE_DETERMINERS and words[index].low in ROLES:
             return Cue(role=words[index].low, at=words[index].start)
         if (
@@ -593,7 +601,7 @@ def _role_ending(words: list[Token], index: int) -> Cue | None:
         ):
             return Cue(role=words[index].low, at=words[index].start)  # "The organisation said"
         if words[offset].low in INDEFINITE:
-            return Cue(unknown=True)
+            return Cue(unknown=True, anonymous=words[index].low in ROLES | UNNAMED)
     return None
 
 

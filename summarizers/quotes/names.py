@@ -19,12 +19,14 @@ from summarizers.quotes.lexicon import (
     EVENTS,
     HONORIFICS,
     NOT_NAMES,
+    NOT_VERBS,
     ORGANISATION_WORDS,
     PERSONAL_TITLES,
     PLACE_PREFIXES,
     PLACES,
     PREPOSITIONS,
     RANKS,
+    ROLES,
     TITLE_SUFFIXES,
     TITLES,
 )
@@ -75,6 +77,14 @@ _TITLE_GENDER.update(dict.fromkeys("mrs ms miss dame lady frau mme mlle".split()
 _ARTICLE_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|ar|an|at|bin)-(?=[^\W\d_])")
 # How far back (in characters) a bare surname may take the full name it follows.
 _RECENT_REACH = 400
+# How far after a lone name a pronoun may show it to be a person's.
+_SHOWN_REACH = 60
+_LAST_WORD = re.compile(r"([\w-]+)\s+$")
+_CONJUNCTIONS = frozenset(
+    "and but while as when because so although though after before since if then".split()
+)
+_DETERMINERS = frozenset("a an the this that these those my our your his her its their".split())
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b")
 
 
 @dataclass(frozen=True)
@@ -274,6 +284,7 @@ class NameIndex:
             for m in self.mentions
             if len(m.core) >= 2
         }
+        self._lower_words = {m.group(0) for m in _LOWER_WORD.finditer(text)}
         # Memos: both answers depend only on the name's words, and are asked for often.
         self._person_cores: dict[tuple[str, ...], bool] = {}
         self._fullest: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
@@ -378,9 +389,50 @@ class NameIndex:
         known = self._person_cores.get(mention.core)
         if known is not None:
             return known
-        found = any(o.is_person for o in self._forms_of(mention.core))
+        forms = self._forms_of(mention.core)
+        found = any(o.is_person for o in forms) or (
+            self._lone_proper_name(mention.core, forms)
+            and any(self._shown_person(o) for o in forms)
+        )
         self._person_cores[mention.core] = found
         return found
+
+    def _lone_proper_name(self, core: tuple[str, ...], forms: list[Mention]) -> bool:
+        """Is `core` one word that is a proper name here: not a common first name (a lone
+        "Grace" may be anyone's), never written in lower case, and capitalised at least once
+        inside a sentence (so not "Announcing" or "Campus" opening one)?"""
+        if len(core) != 1 or len(core[0]) < 3 or not core[0].isalpha():
+            return False
+        word = core[0]
+        if first_name_gender(word) is not None or word.lower() in self._lower_words:
+            return False
+        return any(
+            re.search(r"[\w,]\s+$", self._text[max(0, o.start - 3) : o.start]) for o in forms
+        )
+
+    def _shown_person(self, mention: Mention) -> bool:
+        """Does the text show a lone name to be a person's: after a role ("forward Evans",
+        "Perth-born Evans") or as a subject opening its clause that "he" or "she" goes on
+        with ("And Warner said he feels", "Gatland won ... in his maiden Six Nations")?"""
+        if mention.titles or mention.core[0].lower() in ORGANISATION_WORDS | PLACES | EVENTS:
+            return False
+        before = _LAST_WORD.search(self._text, max(0, mention.start - 40), mention.start)
+        previous = before.group(1).lower() if before is not None else ""
+        if previous in _DETERMINERS:
+            return False  # "a Facebook page", "our Chihuahua"
+        if previous in ROLES or previous.endswith("-born"):
+            return True
+        if previous and previous not in _CONJUNCTIONS:
+            return False  # a subject opens its clause: not "67 Facebook profiles"
+        after = self._text[mention.end : mention.end + _SHOWN_REACH]
+        clause = re.split(r"[.!?;:\"“”]", after, maxsplit=1)[0].lstrip()
+        verb = _LOWER_WORD.match(clause)
+        return (
+            verb is not None
+            and verb.group(0) not in NOT_VERBS | _DETERMINERS
+            and _PERSONAL_PRONOUN.fullmatch(verb.group(0)) is None
+            and _PERSONAL_PRONOUN.search(clause, verb.end()) is not None
+        )
 
     def is_place(self, mention: Mention) -> bool:
         """A place or an event ("Greece", "New Delhi", "Anzac Day"), unless the article shows

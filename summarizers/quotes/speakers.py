@@ -68,6 +68,8 @@ class Attributor(CueFinder):
         super().__init__(text, spans, language)
         self.genders = self._genders()
         self._reviewers: list[Mention] | None = None
+        # Quotes whose cue is somebody unnamed ("a spokesman said"), by their opening mark.
+        self._anonymous: set[int] = set()
 
     def speakers(self) -> list[str | None]:
         """The speaker of each span, in order (None when unknown)."""
@@ -93,6 +95,8 @@ class Attributor(CueFinder):
                 mention = self._resolve(cue, span, previous, previous_span)
             if mention is not None and self.names.is_place(mention):
                 mention = None  # "Greece said": a place never speaks, whatever the cue
+            if cue is not None and cue.anonymous:
+                self._anonymous.add(span.mark_start)
             wanted = _PRONOUN_GENDER.get(cue.pronoun or "") if cue is not None else None
             found.append(self._name(mention, wanted) if mention is not None else None)
             if self._is_long(span):
@@ -181,6 +185,13 @@ class Attributor(CueFinder):
             return subjects[-1]
         if named:
             return named[-1]
+        if (
+            previous_span is not None
+            and previous_span.mark_start in self._anonymous
+            and self._near(previous_span, at)
+        ):
+            # "A government spokesman said ... 'unfair'. He added:" -- still the spokesman.
+            return None
         if (
             previous is not None
             and self._near(previous_span, at)
