@@ -11,8 +11,8 @@ Baseline: every span between straight double quotes within a paragraph (the READ
 0.48 / 0.81 / 0.60).
 
 Speakers: `bench/data/speakers/labels.jsonl` (see its NOTE.md for the frank-cnndm splits "dev",
-"dev2", "test" and "test2", whose total is "all", and the frank-xsum splits "xsum" and
-"xsum2"); a label
+"dev2", "test" and "test2", whose total is "all", and the frank-xsum splits "xsum",
+"xsum2" and "xsum3"); a label
 counts as right when its speaker matches after dropping ranks and forms of address. A quote
 `find_quotes` finds is scored on its own output; one it misses (most of test2) on the labelled
 span handed to the attributor, so the figure measures attribution, and "found" counts the
@@ -41,7 +41,7 @@ THRESHOLDS = (0.5, 0.8)
 _BASELINE = re.compile(r'"[^"\n]*"')
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # The articles folder (under the eval dir) of each split; splits not named are frank-cnndm.
-SPLIT_FOLDERS = {"xsum": "frank-xsum", "xsum2": "frank-xsum"}
+SPLIT_FOLDERS = {"xsum": "frank-xsum", "xsum2": "frank-xsum", "xsum3": "frank-xsum"}
 CNNDM_SPLITS = ("dev", "dev2", "test", "test2")
 
 Spans = list[tuple[int, int]]
@@ -254,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"Speakers, {LABELS.relative_to(LABELS.parents[2])} (see NOTE.md):")
     print(f"{'split':<10}{'articles':>9}{'quotes':>8}{'named':>7}{'found':>7}{'accuracy':>10}")
-    for split in (*CNNDM_SPLITS, None, "xsum", "xsum2"):
+    for split in (*CNNDM_SPLITS, None, "xsum", "xsum2", "xsum3"):
         chosen = [(lab, r) for lab, r in zip(labels, results, strict=True)]
         if split is None:  # "all": the frank-cnndm splits (xsum is a separate test set)
             chosen = [(lab, r) for lab, r in chosen if lab["split"] in CNNDM_SPLITS]
