@@ -245,3 +245,11 @@ def test_a_name_glued_after_a_closing_mark_is_not_a_quoted_word() -> None:
 def test_members_of_parliaments_are_titles() -> None:
     found = speakers('MSP Duncan McNeil said: "It will be this parliament\'s responsibility."')
     assert normalise(found[0]) == "duncan mcneil"
+
+
+def test_ranks_without_a_stop_and_peerages_are_ranks() -> None:
+    found = speakers(
+        'Gen Valery Gerasimov said: "A humanitarian corridor has been created for civilians."',
+        'Baroness Sarah Ludford said: "The Liberal Democrats will continue to oppose it."',
+    )
+    assert [normalise(s) for s in found] == ["valery gerasimov", "sarah ludford"]

@@ -112,10 +112,13 @@ RANKS = frozenset(
     sgt. admiral adm. commander cmdr. corporal cpl. dr. dr prof. prof professor sir dame lord
     lady rev. reverend trooper
     det det. sgt insp insp. supt supt. ch dci dsupt pc wpc matron
+    gen lt col maj capt brig adm cmdr cpl rev
+    baroness baron viscount earl duke duchess countess marquess
     """.split()
 )
 # British police ranks ("Det Sgt", "Ch Insp", "DCI") and posts such as "Matron" are kept with
-# the name like a military rank: BBC reports give them before almost every officer's name.
+# the name like a military rank: BBC reports give them before almost every officer's name, and
+# write military ranks without a stop ("Gen Valery Gerasimov"). Peerages are ranks too.
 # Forms of address that only go with a person's name.
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady prof herr frau mme mlle".split())
 # Titles that, like a form of address, only go with a person ("Prince Andrew", "Sister Gerald").
