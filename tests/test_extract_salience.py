@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import math
-
-import pytest
-
 from summarizers.extract import select_points
 from summarizers.extract.default import DEFAULT_WEIGHTS, expected_f1
 from summarizers.extract.languages import language_tools
-from summarizers.extract.salience import (
-    FEATURES,
-    expected_counts,
-    expected_matches,
-    word_features,
-)
+from summarizers.extract.salience import FEATURES, word_features, word_probabilities
 from summarizers.sentences import split_sentences
 
 # Written for these tests: Lead-2 would take the campaigner's long quotation.
@@ -38,32 +29,20 @@ def test_words_repeated_from_the_start_are_likelier_summary_words() -> None:
     stems, features = word_features(sentences, language_tools("en"))
     assert len(stems) == len(sentences)
     assert all(len(f) == len(FEATURES) for f in features.values())
-    p = expected_counts(features)
-    assert all(x > 0.0 for x in p.values())
+    p = word_probabilities(features)
+    assert all(0.0 < x < 1.0 for x in p.values())
     # "library" and "budget": early and often; "midnight": once, at the end; "petit(ion)": once,
     # inside a quotation.
     assert p["librari"] > p["midnight"]
     assert p["budget"] > p["petit"]
 
 
-def test_expected_matches_are_clipped_poisson_counts() -> None:
-    # One use matches if the reference has the word at all: P(count >= 1) = 1 - e^-mean.
-    assert expected_matches(0.5, 1) == pytest.approx(1.0 - math.exp(-0.5))
-    # A second use matches only if the reference has it twice: P(count >= 2).
-    assert expected_matches(0.5, 2) - expected_matches(0.5, 1) == pytest.approx(
-        1.0 - math.exp(-0.5) * 1.5
-    )
-    assert expected_matches(0.5, 0) == 0.0
-    # However often the points use it, a word never matches more often than it is expected.
-    assert expected_matches(2.0, 50) == pytest.approx(2.0)
-
-
 def test_expected_f1_charges_repeats_and_length() -> None:
     stems = [["fine", "rail"], ["fine", "rail"], ["storm", "coast"], ["storm", "coast", "x", "y"]]
-    counts = {"fine": 1.5, "rail": 1.5, "storm": 1.5, "coast": 1.5, "x": 0.0, "y": 0.0}
+    probability = {"fine": 0.9, "rail": 0.9, "storm": 0.9, "coast": 0.9, "x": 0.0, "y": 0.0}
 
     def value(chosen: list[int]) -> float:
-        return expected_f1(chosen, stems, counts, 2, DEFAULT_WEIGHTS)
+        return expected_f1(chosen, stems, probability, 2, DEFAULT_WEIGHTS)
 
     assert value([0, 2]) > value([0, 1])  # a repeated point adds words but few matches
     assert value([0, 2]) > value([0, 3])  # words unlikely to match only lengthen the points

@@ -1,15 +1,14 @@
 """The default key-point selector: the lead, improved by swaps that raise the expected ROUGE.
 
-A small word model (`salience`) estimates how often each word of the article will appear in
+A small word model (`salience`) estimates how likely each word of the article is to appear in
 a human summary. A set of points then expects ROUGE-1 F1 of about 2 * (expected matched words)
-/ (its words + a reference's words), where a word used n times matches min(n, its count in the
-reference) times: repeated words earn little, long sentences pay for their length, and
-redundancy needs no separate penalty. The points' mean tf-idf centrality (their similarity to
-the rest of the article) is added to that value. The selector starts from the lead (the first
-clean candidates that may stand together) and swaps in one of the first few candidates while
-that raises the value, so it leaves the lead only for a clearly better sentence. Points never
-repeat each other, and a dangling sentence comes only right after its predecessor. Every step
-is linear in the article's length.
+/ (its words + a reference's words): repeated words earn little, long sentences pay for their
+length, and redundancy needs no separate penalty. The points' mean tf-idf centrality (their
+similarity to the rest of the article) is added to that value. The selector starts from the
+lead (the first clean candidates that may stand together) and swaps in one of the first few
+candidates while that raises the value, so it leaves the lead only for a clearly better
+sentence. Points never repeat each other, and a dangling sentence comes only right after its
+predecessor. Every step is linear in the article's length.
 """
 
 from __future__ import annotations
@@ -20,13 +19,7 @@ from dataclasses import dataclass, field
 
 from summarizers.extract.hygiene import is_dangling
 from summarizers.extract.languages import language_tools
-from summarizers.extract.salience import (
-    COEFFICIENTS,
-    STOP,
-    expected_counts,
-    expected_matches,
-    word_features,
-)
+from summarizers.extract.salience import COEFFICIENTS, STOP, word_features, word_probabilities
 from summarizers.models import Sentence
 
 Vector = dict[str, float]
@@ -36,11 +29,13 @@ Vector = dict[str, float]
 class Weights:
     """The selector's few parameters, chosen on the first half of frank-cnndm by sorted id.
 
-    Chosen by repeated two-fold cross-validation on frank-cnndm (bench/README.md): the word
-    model refitted on one half, the points scored on the other, eight random halvings.
+    Words per point and the centrality weight were chosen by repeated two-fold cross-validation
+    over frank-cnndm and realsumm-cnndm together (210 CNN/DailyMail articles, the word model
+    refitted on one half and the points scored on the other; bench/README.md).
     """
 
     words_per_point: float = 10.0  # a reference's words per point (fit half: 13 per highlight)
+    repeat_credit: float = 0.3  # a word's n-th use in the points counts repeat_credit**(n-1)
     centrality_weight: float = 0.25
     coefficients: tuple[float, ...] = COEFFICIENTS  # the word model (`salience`)
     window_per_point: int = 2  # swaps come from the first window_per_point * count candidates
@@ -72,7 +67,7 @@ def default_points(
     selection = _Selection(
         pool=pool,
         stems=stems,
-        counts=expected_counts(features, weights.coefficients),
+        probability=word_probabilities(features, weights.coefficients),
         centrality=_centrality(terms),
         term_sets=[set(t) for t in terms],
         dangling=[bool(s.index) and is_dangling(s.text, language) for s in pool],
@@ -88,19 +83,26 @@ def default_points(
 def expected_f1(
     chosen: list[int],
     stems: list[list[str]],
-    counts: dict[str, float],
+    probability: dict[str, float],
     count: int,
     weights: Weights,
 ) -> float:
-    """ROUGE-1 F1 the sentences `chosen` can expect against a `count`-point reference, given
-    each stem's expected `counts` in that reference."""
+    """ROUGE-1 F1 the sentences `chosen` can expect against a `count`-point reference."""
     uses = Counter(stem for i in chosen for stem in stems[i])
     length = sum(len(stems[i]) for i in chosen)
-    return _f1(_matches(uses, counts), length, weights.words_per_point * count)
+    return _f1(_matches(uses, probability, weights), length, weights.words_per_point * count)
 
 
-def _matches(uses: Counter[str], counts: dict[str, float]) -> float:
-    return sum(expected_matches(counts[s], n) for s, n in uses.items())
+def _matches(uses: Counter[str], probability: dict[str, float], weights: Weights) -> float:
+    return sum(probability[s] * _credit(n, weights.repeat_credit) for s, n in uses.items())
+
+
+def _credit(uses: int, repeat_credit: float) -> float:
+    """Expected matches of a word used `uses` times, per unit of its probability."""
+    # A reference repeats few words: the n-th use of a word counts repeat_credit ** (n - 1).
+    if repeat_credit == 1.0:
+        return float(uses)
+    return (1.0 - repeat_credit**uses) / (1.0 - repeat_credit)
 
 
 def _f1(matches: float, length: int, reference: float) -> float:
@@ -113,7 +115,7 @@ class _Selection:
 
     pool: list[Sentence]
     stems: list[list[str]]
-    counts: dict[str, float]
+    probability: dict[str, float]
     centrality: list[float]
     term_sets: list[set[str]]
     dangling: list[bool]
@@ -134,7 +136,7 @@ class _Selection:
 
     def value(self) -> float:
         """Expected ROUGE-1 F1 of the points plus their weighted mean centrality."""
-        f1 = expected_f1(self.chosen, self.stems, self.counts, self.count, self.weights)
+        f1 = expected_f1(self.chosen, self.stems, self.probability, self.count, self.weights)
         return f1 + self._weighted_centrality(sum(self.centrality[i] for i in self.chosen))
 
     def improve(self, window: list[int]) -> None:
@@ -154,7 +156,7 @@ class _Selection:
         """The (slot, candidate) swap that raises the value most, if any does."""
         best = self.value()
         uses = Counter(stem for i in self.chosen for stem in self.stems[i])
-        matches = _matches(uses, self.counts)
+        matches = _matches(uses, self.probability, self.weights)
         length = sum(len(self.stems[i]) for i in self.chosen)
         central = sum(self.centrality[i] for i in self.chosen)
         reference = self.weights.words_per_point * self.count
@@ -196,9 +198,9 @@ class _Selection:
         """The change in expected matches with `into` in place of `out`."""
         change = Counter(self.stems[into])
         change.subtract(self.stems[out])
+        credit = self.weights.repeat_credit
         return sum(
-            expected_matches(self.counts[s], uses[s] + d)
-            - expected_matches(self.counts[s], uses[s])
+            self.probability[s] * (_credit(uses[s] + d, credit) - _credit(uses[s], credit))
             for s, d in change.items()
             if d
         )

@@ -1,13 +1,11 @@
-"""How often each word of an article can be expected to appear in a human summary of it.
+"""How likely each word of an article is to reappear in a human summary of it.
 
-A Poisson model over a handful of per-word features: how often the word occurs, how early it
+A logistic model over a handful of per-word features: how often the word occurs, how early it
 first occurs, how much of the opening it spreads over, whether it is a stop word, usually
-capitalised (a name), or mostly used inside quotations, and how long the article is. Counts
-rather than yes/no matter because ROUGE credits a word as often as both texts use it ("the"
-three times, a name twice). Its coefficients were fitted on the first half of frank-cnndm by
-sorted id, with each stem's count in the reference highlights as the target
-(`python -m bench.summaries --fit` refits and prints them). Everything here is linear in the
-article's length.
+capitalised (a name), or mostly used inside quotations, and how long the article is. Its
+coefficients were fitted on the first half of frank-cnndm by sorted id, with the reference
+highlights' words as labels (`python -m bench.summaries --fit` refits and prints them).
+Everything here is linear in the article's length.
 """
 
 from __future__ import annotations
@@ -26,7 +24,7 @@ _QUOTE_OPENERS = "\"'“‘«„‚»‹"
 FEATURES = ("log_count", "first", "in_first", "stop", "capitalised", "spread", "log_length",
             "quoted", "bias")  # fmt: skip
 STOP = FEATURES.index("stop")
-COEFFICIENTS = (0.945, 1.785, -0.674, -0.156, 0.248, 0.336, -0.319, -0.597, -2.653)
+COEFFICIENTS = (1.409, 1.515, -0.810, -0.362, 0.280, 1.131, -0.383, -0.736, -2.877)
 
 
 @dataclass
@@ -91,24 +89,11 @@ def _features(t: _Tally, log_length: float) -> list[float]:
     ]
 
 
-def expected_counts(
+def word_probabilities(
     features: dict[str, list[float]], coefficients: tuple[float, ...] = COEFFICIENTS
 ) -> dict[str, float]:
-    """The model's expected count of each stem in a summary of the article."""
+    """The model's probability that each stem appears in a summary of the article."""
     return {
-        stem: math.exp(sum(x * c for x, c in zip(f, coefficients, strict=True)))
+        stem: 1.0 / (1.0 + math.exp(-sum(x * c for x, c in zip(f, coefficients, strict=True))))
         for stem, f in features.items()
     }
-
-
-def expected_matches(mean: float, uses: int) -> float:
-    """Expected ROUGE matches of a word used `uses` times in the points, when its count in the
-    reference is Poisson with `mean`: the sum over k = 1..uses of P(count >= k)."""
-    term = math.exp(-mean)  # P(count = 0)
-    below = term  # P(count <= k - 1)
-    total = 0.0
-    for k in range(1, uses + 1):
-        total += 1.0 - below
-        term *= mean / k
-        below += term
-    return total
