@@ -153,11 +153,13 @@ def load_labels(path: Path = LABELS) -> list[dict[str, object]]:
 
 @dataclass(frozen=True)
 class Result:
-    """One label's outcome: right or wrong, whether `find_quotes` found its span, a summary."""
+    """One label's outcome: right or wrong, whether `find_quotes` found its span and named a
+    speaker, a summary."""
 
     ok: bool
     found: bool
     line: str
+    named: bool
 
 
 def gold_span_speakers(article: Article, gold: Spans) -> dict[tuple[int, int], str | None]:
@@ -208,7 +210,7 @@ def speaker_results(root: Path, labels: list[dict[str, object]]) -> Iterator[Res
         ok = normalise(got) == normalise(truth if truth is None else str(truth))
         mark = "" if found else " (gold span)"
         line = f"{doc_id[:10]} {start}: {label['snippet']!r} gold={truth!r} got={got!r}{mark}"
-        yield Result(ok, found, line)
+        yield Result(ok, found, line, got is not None)
 
 
 def unnamed_speakers(texts: Iterable[str]) -> list[str]:
@@ -253,7 +255,10 @@ def main(argv: list[str] | None = None) -> int:
     results = list(speaker_results(root, labels))
     print()
     print(f"Speakers, {LABELS.relative_to(LABELS.parents[2])} (see NOTE.md):")
-    print(f"{'split':<10}{'articles':>9}{'quotes':>8}{'named':>7}{'found':>7}{'accuracy':>10}")
+    print(
+        f"{'split':<10}{'articles':>9}{'quotes':>8}{'named':>7}{'found':>7}{'accuracy':>10}"
+        f"{'right when naming':>19}"
+    )
     for split in (*CNNDM_SPLITS, None, "xsum", "xsum2", "xsum3"):
         chosen = [(lab, r) for lab, r in zip(labels, results, strict=True)]
         if split is None:  # "all": the frank-cnndm splits (xsum is a separate test set)
@@ -268,7 +273,14 @@ def main(argv: list[str] | None = None) -> int:
         named = sum(lab["speaker"] is not None for lab, _ in chosen)
         name = split or "all"
         accuracy = correct / len(chosen)
-        print(f"{name:<10}{articles:>9}{len(chosen):>8}{named:>7}{found:>7}{accuracy:>10.3f}")
+        # Of the quotes given a speaker, the share given the right one: a wrong name is worse
+        # than none, so this is what a reader trusts.
+        naming = [r for _, r in chosen if r.named]
+        precision = sum(r.ok for r in naming) / len(naming) if naming else 0.0
+        print(
+            f"{name:<10}{articles:>9}{len(chosen):>8}{named:>7}{found:>7}{accuracy:>10.3f}"
+            f"{precision:>19.3f}"
+        )
     texts = [p.read_text(encoding="utf-8") for p in sorted(frank.glob("*.article.txt"))]
     texts += [d.text[d.body_start :] for d in docs]
     bad = unnamed_speakers(texts)
