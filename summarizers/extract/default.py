@@ -27,7 +27,8 @@ Vector = dict[str, float]
 
 @dataclass(frozen=True)
 class Weights:
-    """The selector's few parameters, chosen on the first half of frank-cnndm by sorted id.
+    """The selector's few parameters; the word model's coefficients come from the first half
+    of frank-cnndm by sorted id (`salience`).
 
     Words per point and the centrality weight were chosen by repeated two-fold cross-validation
     over frank-cnndm and realsumm-cnndm together (210 CNN/DailyMail articles, the word model

@@ -80,6 +80,7 @@ _RECENT_REACH = 400
 # How far after a lone name a pronoun may show it to be a person's.
 _SHOWN_REACH = 60
 _LAST_WORD = re.compile(r"([\w-]+)\s+$")
+_AFTER_WORD = re.compile(r"[\w,]\s+$")  # a word or comma before: inside a sentence
 _CONJUNCTIONS = frozenset(
     "and but while as when because so although though after before since if then".split()
 )
@@ -406,9 +407,7 @@ class NameIndex:
         word = core[0]
         if first_name_gender(word) is not None or word.lower() in self._lower_words:
             return False
-        return any(
-            re.search(r"[\w,]\s+$", self._text[max(0, o.start - 3) : o.start]) for o in forms
-        )
+        return any(_AFTER_WORD.search(self._text, max(0, o.start - 3), o.start) for o in forms)
 
     def _shown_person(self, mention: Mention) -> bool:
         """Does the text show a lone name to be a person's: after a role ("forward Evans",
