@@ -164,3 +164,18 @@ def test_sentence_inside_a_quotation_is_never_a_point() -> None:
         digest = summarize(article, sentences=count, quotes=1)
         assert not any(inner in p or "taunted" in p for p in digest.points), digest.points
     assert digest.quotes[0].speaker == "Claire Creag"
+
+
+def test_caption_labels_are_cut_from_candidates_but_speech_cues_stay() -> None:
+    text = (
+        "Sleepy kid: Brock Guzman, 8, was last seen inside his parents' car on Monday.\n\n"
+        "He added: The search went on through the night until the boy was found.\n\n"
+        "Watch the video: Police found the car two miles from the family's home."
+    )
+    pool = candidates(split_sentences(text, "en"))
+    assert [s.text for s in pool] == [
+        "Brock Guzman, 8, was last seen inside his parents' car on Monday.",
+        "He added: The search went on through the night until the boy was found.",
+        "Police found the car two miles from the family's home.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in pool)

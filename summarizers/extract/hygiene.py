@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from summarizers.models import Sentence
+from summarizers.quotes.lexicon import SPEECH_VERBS
 from summarizers.sentences import words
 
 _OPEN = "\"'“‘«„‚»‹"
@@ -48,6 +49,10 @@ _FURNITURE = re.compile(
     r"|(?:reporting|editing|writing) by [A-Z])",
     re.IGNORECASE,
 )
+# A Daily Mail caption's label, one to three words and a colon before a capital: stripped
+# from a candidate (dropping captions cost 0.17 ROUGE-1 on frank-cnndm; stripping costs none).
+_LABEL = re.compile(r"^[A-ZÀ-Ý][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=[A-ZÀ-Ý0-9])")
+_LABEL_MIN_REST = 20  # characters
 # A photo credit: a short sentence that starts with one or names a picture agency.
 _CREDIT = re.compile(
     r"(?:^|\()(?:photo|photograph|picture|image|foto|bild)s?\s*(?::|by|credit)"
@@ -137,6 +142,19 @@ def strip_dateline(sentence: Sentence) -> Sentence:
     return replace(sentence, text=sentence.text[cut:], start=sentence.start + cut)
 
 
+def strip_label(sentence: Sentence) -> Sentence:
+    """`sentence` without a leading caption label ("Sleepy kid: Brock Guzman, 8, was last
+    seen ...", "Watch the video: ..."), still a verbatim slice of the article. A label that
+    reports speech ("He added: ...") stays, and so does one with little after it."""
+    match = _LABEL.match(sentence.text)
+    if match is None or len(sentence.text) - match.end() < _LABEL_MIN_REST:
+        return sentence
+    if any(w.lower() in SPEECH_VERBS for w in words(match.group(0))):
+        return sentence
+    cut = match.end()
+    return replace(sentence, text=sentence.text[cut:], start=sentence.start + cut)
+
+
 def is_furniture(text: str) -> bool:
     """True for page furniture, bylines, photo credits, questions and fragments."""
     tokens = words(text)
@@ -188,7 +206,7 @@ def candidates(sentences: list[Sentence], quoted: Sequence[tuple[int, int]] = ()
     """
     out = []
     for sentence in sentences:
-        stripped = strip_dateline(sentence)
+        stripped = strip_label(strip_dateline(sentence))
         if not is_furniture(stripped.text) and not _inside(stripped, quoted):
             out.append(stripped)
     return out
