@@ -253,3 +253,19 @@ def test_ranks_without_a_stop_and_peerages_are_ranks() -> None:
         'Baroness Sarah Ludford said: "The Liberal Democrats will continue to oppose it."',
     )
     assert [normalise(s) for s in found] == ["valery gerasimov", "sarah ludford"]
+
+
+def test_a_speaker_described_by_an_affiliation_before_the_verb() -> None:
+    found = speakers(
+        'He died after "a brief aggressive battle with cancer", Jon Platt of Warner/Chappell '
+        "music publishing said."
+    )
+    assert found == ["Jon Platt"]
+
+
+def test_dj_is_a_title() -> None:
+    found = speakers(
+        'Producer and DJ Mark Ronson wrote: "So devastated to hear that Rod Temperton has '
+        'passed away."'
+    )
+    assert found == ["Mark Ronson"]

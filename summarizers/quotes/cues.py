@@ -46,6 +46,7 @@ _NOT_INVERTED = frozenset("told tells telling asked asks described describes cal
 LATTER = "the latter"
 _REPORTED = frozenset("reported reports reporting".split())
 # Words that end a lead-in before a name ("states that while Britain ..." names no speaker).
+_AFFILIATION = frozenset(("of", "from", "at"))
 _LEAD_STOP = NOT_VERBS | frozenset("if when because whether after before since though".split())
 _ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)")
 # Past tenses that can follow a subject ("Joanne Parker made light of it, writing: ...").
@@ -197,7 +198,11 @@ class CueFinder(Context):
         after_head = None
         if head is not None and head.mention is not None:
             after_head = _index_after(words, head.mention.end)
-        appositive = after_head is not None and words[after_head].text == ","
+        # "X, the minister, said" and "X of Warner/Chappell music publishing said": the verb
+        # may come after a description of the speaker.
+        appositive = after_head is not None and (
+            words[after_head].text == "," or words[after_head].low in _AFFILIATION
+        )
         verb = _first_verb(words, limit=_MAX_APPOSITIVE if appositive else 6)
         if verb is None:
             return None

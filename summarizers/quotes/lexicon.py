@@ -136,7 +136,7 @@ TITLES = RANKS | frozenset(
     deputy assistant undersecretary administrator representative rep. congressman
     congresswoman mp qc herr frau m. mme mme. mlle señor señora don doña sr. sra. monsieur
     madame pm author actress actor singer star striker manager boss leader founder executive
-    father sister brother mother chair magistrate recorder councillor cllr msp mep mla
+    father sister brother mother chair magistrate recorder councillor cllr msp mep mla dj
     u.s. us uk u.k. british american french german russian syrian iraqi chinese israeli
     army navy air force federal national party labour tory democratic republican
     """.split()
