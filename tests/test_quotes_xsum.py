@@ -269,3 +269,11 @@ def test_dj_is_a_title() -> None:
         'passed away."'
     )
     assert found == ["Mark Ronson"]
+
+
+def test_tweeting_reports_speech() -> None:
+    found = speakers(
+        'Chic guitarist Nile Rodgers was among those paying tribute, tweeting: "Your genius '
+        'gave us a funkier world!"'
+    )
+    assert found == ["Nile Rodgers"]

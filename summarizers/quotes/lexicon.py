@@ -16,7 +16,8 @@ SPEECH_VERBS = frozenset(
     stated states stating wrote writes writing asked asks replied replies continued continues
     insisted insists warned warns noted notes declared declares claimed claims argued argues
     announced announces admitted admits acknowledged acknowledges commented comments remarked
-    recalled recalls remembered remembers suggested suggests tweeted tweets posted stressed
+    recalled recalls remembered remembers suggested suggests tweeted tweets tweeting posted
+    posting stressed
     stresses concluded
     reported urged urges confirmed confirms responded responds observed agreed complained
     revealed reveals conceded maintained predicted promised cautioned emphasised emphasized
