@@ -55,10 +55,10 @@ _BOUNDARY = re.compile(
     + r"]*"
     # French sets a (no-break) space before its closing guillemet: « C'est fini ! » a-t-il dit.
     + r"(?:[ \u00a0\u202f][»›](?=\s))?)(?P<space>\s+"
-    # Scraped text loses the space between paragraphs glued into one ("season.Scotland"): a
-    # word of two or more lower-case letters, the stop, then a capitalised word.
+    # Scraped text loses the space between paragraphs glued into one ("season.Scotland",
+    # "Tokyo 2020.He"): two lower-case letters or digits, the stop, then a capitalised word.
     # British style closes the quote before the stop: 'of "darker days to come".He said'.
-    + r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])"
+    + r"|(?<=[a-z0-9]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])"
     + r"|(?<=[a-z]{2}[\"”’][.!?])(?=[A-Z][a-z]))"
 )
 _TOKEN_BEFORE = re.compile(r"(\S+)$")

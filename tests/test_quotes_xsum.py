@@ -277,3 +277,23 @@ def test_tweeting_reports_speech() -> None:
         'gave us a funkier world!"'
     )
     assert found == ["Nile Rodgers"]
+
+
+def test_a_tag_telling_only_the_outlet_names_the_speaker() -> None:
+    # "Nicholson told BBC Radio Devon." tags the quote before it: its object is only the
+    # listener. Without that the quote went to the player named earlier.
+    found = speakers(
+        "Ruairi Keating was recommended to Gulls boss Kevin Nicholson by Micky Adams.The move "
+        'is subject to international clearance."Myles has not played a huge amount of games, '
+        'but he is the leader-type I\'ve been after." Nicholson told BBC Radio Devon."Ruairi '
+        'is young, a little bit raw, but incredibly hungry."'
+    )
+    assert found == ["Kevin Nicholson", "Kevin Nicholson"]
+
+
+def test_a_stop_after_a_year_ends_a_glued_sentence() -> None:
+    found = speakers(
+        'Chair of UK Sport Rod Carr said the government has "confirmed its commitment" for '
+        'Tokyo 2020.He added: "These are critical funding decisions for every sport."'
+    )
+    assert found[-1] == "Rod Carr"

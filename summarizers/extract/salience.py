@@ -24,7 +24,7 @@ _QUOTE_OPENERS = "\"'“‘«„‚»‹"
 FEATURES = ("log_count", "first", "in_first", "stop", "capitalised", "spread", "log_length",
             "quoted", "bias")  # fmt: skip
 STOP = FEATURES.index("stop")
-COEFFICIENTS = (1.409, 1.515, -0.810, -0.362, 0.280, 1.131, -0.383, -0.736, -2.877)
+COEFFICIENTS = (1.414, 1.518, -0.808, -0.367, 0.276, 1.122, -0.383, -0.741, -2.874)
 
 
 @dataclass

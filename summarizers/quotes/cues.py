@@ -167,9 +167,14 @@ class CueFinder(Context):
         if verb >= len(words) or not _is_verb(words, verb) or _is_gerund(words, verb):
             return False
         # "..., in an interview with X." ends the sentence; "that ..." or an object reports
-        # new words of its own.
+        # new words of its own, unless it is only the listener ("Nicholson told BBC Radio
+        # Devon.", "he told the BBC.").
         rest = words[verb + 1 :]
-        return not rest or rest[0].low in PREPOSITIONS or not rest[0].text[:1].isalnum()
+        if not rest or rest[0].low in PREPOSITIONS or not rest[0].text[:1].isalnum():
+            return True
+        return words[verb].low in _NOT_INVERTED and all(
+            w.text[:1].isupper() or w.low == "the" or not w.text[:1].isalnum() for w in rest
+        )
 
     def _before(self, span: Span) -> list[Token]:
         sentence = self._sentence_at(span.mark_start)
