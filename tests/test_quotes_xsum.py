@@ -297,3 +297,11 @@ def test_a_stop_after_a_year_ends_a_glued_sentence() -> None:
         'Tokyo 2020.He added: "These are critical funding decisions for every sport."'
     )
     assert found[-1] == "Rod Carr"
+
+
+def test_a_person_of_the_company_is_the_speaker() -> None:
+    found = speakers(
+        "The site was sold to developers in 2016.Aldred Drummond of the company said: \"We'd "
+        'be mad to knock the chimney down - it is our signature piece of infrastructure."'
+    )
+    assert found == ["Aldred Drummond"]

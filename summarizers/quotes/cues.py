@@ -432,7 +432,22 @@ class CueFinder(Context):
             return Cue(mention=named) if named is not None else Cue(unknown=True)
         if word.low == "latter" and index > 0 and words[index - 1].low == "the":
             return Cue(role=LATTER)
+        affiliated = self._affiliated_person(words, index)
+        if affiliated is not None:
+            return Cue(mention=affiliated)  # "Aldred Drummond of the company said"
         return _role_ending(words, index)
+
+    def _affiliated_person(self, words: list[Token], index: int) -> Mention | None:
+        """The person before "of/at/from (the) <noun>" ending at `index`, if any."""
+        for k in range(index - 1, max(0, index - 3), -1):
+            if words[k].low in _AFFILIATION:
+                mention = self.names.ending_at(words[k - 1].end)
+                if mention is not None and self.names.is_person(mention):
+                    return mention
+                return None
+            if words[k].low != "the":
+                return None
+        return None
 
     def _appositive_head(self, words: list[Token], opening: int) -> int:
         """The word before an appositive that opens at the comma `opening`, or at an earlier
