@@ -305,3 +305,13 @@ def test_a_person_of_the_company_is_the_speaker() -> None:
         'be mad to knock the chimney down - it is our signature piece of infrastructure."'
     )
     assert found == ["Aldred Drummond"]
+
+
+def test_a_pronoun_glued_onto_the_word_before_still_cues() -> None:
+    # A link line lost its break: "and other newsShe said:" is "news" and "She said:".
+    found = speakers(
+        "The coroner, Dr Elizabeth Earland, recorded a verdict of unlawful killing.More on the "
+        'case, and other newsShe said: "His guard was lowered by inebriation and he did not see '
+        'the car."'
+    )
+    assert found == ["Elizabeth Earland"]

@@ -14,8 +14,12 @@ from summarizers.quotes.spans import Span
 from summarizers.sentences import split_paragraphs, split_sentences
 
 # Words keep their inner periods ("U.S."), except a stop glued between two sentences
-# ("in the autumn.A spokesman said"), which is a token of its own.
-_TOKEN = re.compile(r"[^\W\d_]*[a-z]{2}(?=\.[A-Z])|(?<=[a-z]{2})\.(?=[A-Z])|[\w'’.-]+|[^\w\s]")
+# ("in the autumn.A spokesman said"), which is a token of its own; a word glued onto the
+# next without a space ("and other newsShe said") ends where the capital begins.
+_TOKEN = re.compile(
+    r"[^\W\d_]*[a-z]{2}(?=\.[A-Z])|(?<=[a-z]{2})\.(?=[A-Z])|[^\W\d_]*?[a-z]{3}(?=[A-Z][a-z])"
+    r"|[\w'’.-]+|[^\w\s]"
+)
 _MARKS = "\"'“”‘’„‚«»‹›"
 # Quotes shorter than this ('infidel') are cited words, not turns of speech.
 MIN_SPEECH_WORDS = 4
