@@ -41,7 +41,13 @@ THRESHOLDS = (0.5, 0.8)
 _BASELINE = re.compile(r'"[^"\n]*"')
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 # The articles folder (under the eval dir) of each split; splits not named are frank-cnndm.
-SPLIT_FOLDERS = {"xsum": "frank-xsum", "xsum2": "frank-xsum", "xsum3": "frank-xsum"}
+SPLIT_FOLDERS = {
+    "xsum": "frank-xsum",
+    "xsum2": "frank-xsum",
+    "xsum3": "frank-xsum",
+    "xsum4": "frank-xsum",
+    "web": "scrapinghub-article-extraction",
+}
 CNNDM_SPLITS = ("dev", "dev2", "test", "test2")
 
 Spans = list[tuple[int, int]]
@@ -175,9 +181,17 @@ def gold_span_speakers(article: Article, gold: Spans) -> dict[tuple[int, int], s
 
 
 def article_path(root: Path, label: dict[str, object]) -> Path:
-    """The article file of `label`: in its split's folder under `root` (see SPLIT_FOLDERS)."""
-    folder = SPLIT_FOLDERS.get(str(label["split"]), "frank-cnndm")
-    return root / folder / f"{label['id']}.article.txt"
+    """The article file of `label`: in its split's folder under `root` (see SPLIT_FOLDERS);
+    a Scrapinghub page's gold body is in its JSON file."""
+    folder = root / SPLIT_FOLDERS.get(str(label["split"]), "frank-cnndm")
+    text_file = folder / f"{label['id']}.article.txt"
+    return text_file if text_file.exists() else folder / f"{label['id']}.json"
+
+
+def article_text(path: Path) -> str:
+    """The text of an article file from `article_path`."""
+    raw = path.read_text(encoding="utf-8")
+    return str(json.loads(raw)["body"]) if path.suffix == ".json" else raw
 
 
 def speaker_results(root: Path, labels: list[dict[str, object]]) -> Iterator[Result]:
@@ -193,8 +207,7 @@ def speaker_results(root: Path, labels: list[dict[str, object]]) -> Iterator[Res
         doc_id = str(label["id"])
         path = article_path(root, label)
         if path not in cache:
-            text = path.read_text(encoding="utf-8")
-            article = article_of(text)
+            article = article_of(article_text(path))
             # A label covers a whole quote; find_quotes may give it in parts (one per
             # paragraph, lost paragraph breaks included): the part holding its start counts.
             quotes = find_quotes(article)
@@ -259,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{'split':<10}{'articles':>9}{'quotes':>8}{'named':>7}{'found':>7}{'accuracy':>10}"
         f"{'right when naming':>19}"
     )
-    for split in (*CNNDM_SPLITS, None, "xsum", "xsum2", "xsum3"):
+    for split in (*CNNDM_SPLITS, None, "xsum", "xsum2", "xsum3", "xsum4", "web"):
         chosen = [(lab, r) for lab, r in zip(labels, results, strict=True)]
         if split is None:  # "all": the frank-cnndm splits (xsum is a separate test set)
             chosen = [(lab, r) for lab, r in chosen if lab["split"] in CNNDM_SPLITS]
