@@ -315,3 +315,14 @@ def test_a_pronoun_glued_onto_the_word_before_still_cues() -> None:
         'the car."'
     )
     assert found == ["Elizabeth Earland"]
+
+
+def test_a_lone_surname_opening_three_sentences_is_a_name() -> None:
+    # Never inside a sentence (every break was lost), but three sentences open with it and
+    # "he" goes on with it: Selby is a person, and "he said" is Selby, not his opponent.
+    found = speakers(
+        "Selby beat Xiao Guodong 13-6 in the second round.Selby won the first three frames of "
+        "his final session to progress.Selby begins his last-eight match on Tuesday."
+        '"I feel like my game has not been fantastic," he said.'
+    )
+    assert found == ["Selby"]

@@ -81,6 +81,7 @@ _RECENT_REACH = 400
 _SHOWN_REACH = 60
 _LAST_WORD = re.compile(r"([\w-]+)\s+$")
 _AFTER_WORD = re.compile(r"[\w,]\s+$")  # a word or comma before: inside a sentence
+_OPENINGS_OF_A_NAME = 3
 _CONJUNCTIONS = frozenset(
     "and but while as when because so although though after before since if then".split()
 )
@@ -401,13 +402,17 @@ class NameIndex:
     def _lone_proper_name(self, core: tuple[str, ...], forms: list[Mention]) -> bool:
         """Is `core` one word that is a proper name here: not a common first name (a lone
         "Grace" may be anyone's), never written in lower case, and capitalised at least once
-        inside a sentence (so not "Announcing" or "Campus" opening one)?"""
+        inside a sentence or often (so not "Announcing" or "Campus" opening one sentence)?"""
         if len(core) != 1 or len(core[0]) < 3 or not core[0].isalpha():
             return False
         word = core[0]
         if first_name_gender(word) is not None or word.lower() in self._lower_words:
             return False
-        return any(_AFTER_WORD.search(self._text, max(0, o.start - 3), o.start) for o in forms)
+        # Capitalised inside a sentence, or opening three or more ("Selby beat ...", "Selby
+        # won ...", "Selby, aiming for a third title, said ..." in text whose breaks were lost).
+        return len(forms) >= _OPENINGS_OF_A_NAME or any(
+            _AFTER_WORD.search(self._text, max(0, o.start - 3), o.start) for o in forms
+        )
 
     def _shown_person(self, mention: Mention) -> bool:
         """Does the text show a lone name to be a person's: after a role ("forward Evans",
