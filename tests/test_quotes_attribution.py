@@ -125,7 +125,7 @@ def test_he_is_not_a_woman_known_by_her_first_name_alone() -> None:
         "Prince Andrew sang for his daughter. Eugenie smiled and waved. Andrew, however, was "
         "content with the gesture. 'Having been told this was a bad idea, it worked,' he said."
     )
-    assert found == ["Andrew"]
+    assert found == ["Prince Andrew"]  # a royal title stays with the name, like a rank
 
 
 def test_remembers_is_a_speech_verb() -> None:
@@ -398,3 +398,24 @@ def test_french_mme_is_not_the_man_with_her_surname() -> None:
         language="fr",
     )
     assert found == ["Dupont"]
+
+
+def test_a_participle_opening_a_sentence_is_no_first_name() -> None:
+    # "Hosting Cook" would be a second full form of "Cook", leaving every later "Cook"
+    # unresolved between "Tim Cook" and it.
+    text = (
+        'CEO Tim Cook said: "Apple is now a big part of the enterprise."\n\n'
+        "Hosting Cook at Dreamforce, Benioff praised him.\n\n"
+        '"We love you for that," Cook said.'
+    )
+    found = find_quotes(Article(None, None, None, None, "en", text.split("\n\n")))
+    assert [q.speaker for q in found] == ["Tim Cook", "Tim Cook"]
+
+
+def test_royal_titles_stay_with_the_name_and_speaker_is_a_title() -> None:
+    text = (
+        '"There was no indication of anything," Prince Andrew said.\n\n'
+        '"We get that you are frustrated," Speaker Brian Bosma said.'
+    )
+    found = find_quotes(Article(None, None, None, None, "en", text.split("\n\n")))
+    assert [q.speaker for q in found] == ["Prince Andrew", "Brian Bosma"]

@@ -114,7 +114,7 @@ RANKS = frozenset(
     lady rev. reverend trooper
     det det. sgt insp insp. supt supt. ch dci dsupt pc wpc matron
     gen lt col maj capt brig adm cmdr cpl rev
-    baroness baron viscount earl duke duchess countess marquess
+    baroness baron viscount earl duke duchess countess marquess prince princess queen pope
     """.split()
 )
 # British police ranks ("Det Sgt", "Ch Insp", "DCI") and posts such as "Matron" are kept with
@@ -138,6 +138,7 @@ TITLES = RANKS | frozenset(
     congresswoman mp qc herr frau m. mme mme. mlle señor señora don doña sr. sra. monsieur
     madame pm author actress actor singer star striker manager boss leader founder executive
     father sister brother mother chair magistrate recorder councillor cllr msp mep mla dj
+    speaker
     u.s. us uk u.k. british american french german russian syrian iraqi chinese israeli
     army navy air force federal national party labour tory democratic republican
     """.split()

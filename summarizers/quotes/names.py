@@ -168,10 +168,21 @@ def _mentions(match: re.Match[str]) -> list[Mention]:
         elif word.lower().strip(".") in NOT_NAMES and not _surname_after_first_name(run, word):
             found.extend(_mention(run))
             run = []
+        elif index == 0 and len(words) > 1 and _opening_participle(match, word):
+            run = []  # "Hosting Cook at Dreamforce, Benioff said": not a first name
         else:
             run.append((word, start))
     found.extend(_mention(run))
     return found
+
+
+def _opening_participle(match: re.Match[str], word: str) -> bool:
+    """Is `word` an "-ing" word opening a sentence ("Hosting Cook at ...", "Speaking to
+    reporters") rather than a first name?"""
+    if len(word) < 6 or not word.endswith("ing") or first_name_gender(word) is not None:
+        return False
+    before = match.string[max(0, match.start() - 3) : match.start()].rstrip()
+    return not before or before[-1] in '.!?"”’\n'
 
 
 def _surname_after_first_name(run: list[tuple[str, int]], word: str) -> bool:
