@@ -121,6 +121,7 @@ def test_furniture_inside_the_article_is_removed() -> None:
     before = "<p>By Jane Doe</p><p>March 1, 2023</p>"
     after = (
         "<p>Read more: <a href='/other'>Council votes on harbour budget</a></p>"
+        "<p>[Related: <a href='/other/2'>Harbour master warns of more storms</a>]</p>"
         "<p><a href='/related/1'>Ferry services suspended along the whole coast</a></p>"
         "<p>Share</p>"
         "<p>Sign up for our newsletter to get the latest news in your inbox.</p>"

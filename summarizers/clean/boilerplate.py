@@ -135,7 +135,9 @@ def is_furniture(paragraph: str, position: int, total: int, links: frozenset[str
     text = _plain(paragraph)
     if not _WORD.search(text):
         return True  # separators, stray markup: "***", "<<<>>>"
-    if any(rule.match(text) for rule in (_PROMPT, _STAMP, _WIDGET, _CREDIT, _LABEL)):
+    # A teaser may come in brackets: "[Related: Salesforce Dreamforce Keynote ...]".
+    opening = text.lstrip("[( ")
+    if any(rule.match(opening) for rule in (_PROMPT, _STAMP, _WIDGET, _CREDIT, _LABEL)):
         return True
     if _DISCLOSURE.search(text):
         return True
