@@ -170,9 +170,13 @@ def test_caption_labels_are_cut_from_candidates_but_speech_cues_stay() -> None:
     text = (
         "Sleepy kid: Brock Guzman, 8, was last seen inside his parents' car on Monday.\n\n"
         "He added: The search went on through the night until the boy was found.\n\n"
-        "Watch the video: Police found the car two miles from the family's home."
+        "Watch the video: Police found the car two miles from the family's home.\n\n"
+        '- "My fears have been realized"'
     )
-    pool = candidates(split_sentences(text, "en"))
+    # A list item that is only a quotation ('- "My fears ..."') is a quoted sentence once
+    # its marker is cut, so it is left to the key quotes.
+    fears = text.index('"My fears')
+    pool = candidates(split_sentences(text, "en"), [(fears, len(text))])
     assert [s.text for s in pool] == [
         "Brock Guzman, 8, was last seen inside his parents' car on Monday.",
         "He added: The search went on through the night until the boy was found.",

@@ -53,6 +53,7 @@ _FURNITURE = re.compile(
 # from a candidate (dropping captions cost 0.17 ROUGE-1 on frank-cnndm; stripping costs none).
 _LABEL = re.compile(r"^[A-ZÀ-Ý][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=[A-ZÀ-Ý0-9])")
 _LABEL_MIN_REST = 20  # characters
+_LIST_MARKER = re.compile(r"^[-–•*]\s+")
 # A photo credit: a short sentence that starts with one or names a picture agency.
 _CREDIT = re.compile(
     r"(?:^|\()(?:photo|photograph|picture|image|foto|bild)s?\s*(?::|by|credit)"
@@ -143,9 +144,14 @@ def strip_dateline(sentence: Sentence) -> Sentence:
 
 
 def strip_label(sentence: Sentence) -> Sentence:
-    """`sentence` without a leading caption label ("Sleepy kid: Brock Guzman, 8, was last
-    seen ...", "Watch the video: ..."), still a verbatim slice of the article. A label that
-    reports speech ("He added: ...") stays, and so does one with little after it."""
+    """`sentence` without a leading list marker ("- ", "• ") or caption label ("Sleepy kid:
+    Brock Guzman, 8, was last seen ...", "Watch the video: ..."), still a verbatim slice of
+    the article. A label that reports speech ("He added: ...") stays, and so does one with
+    little after it."""
+    marker = _LIST_MARKER.match(sentence.text)
+    if marker is not None and marker.end() < len(sentence.text):
+        cut = marker.end()
+        sentence = replace(sentence, text=sentence.text[cut:], start=sentence.start + cut)
     match = _LABEL.match(sentence.text)
     if match is None or len(sentence.text) - match.end() < _LABEL_MIN_REST:
         return sentence
