@@ -183,3 +183,8 @@ def test_caption_labels_are_cut_from_candidates_but_speech_cues_stay() -> None:
         "Police found the car two miles from the family's home.",
     ]
     assert all(text[s.start : s.end] == s.text for s in pool)
+
+
+def test_a_sentence_cut_off_before_a_list_is_no_point() -> None:
+    assert is_furniture("Recommendation widgets provide publishers with an")
+    assert not is_furniture("Recommendation widgets provide publishers with an income.")

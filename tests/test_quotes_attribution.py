@@ -419,3 +419,12 @@ def test_royal_titles_stay_with_the_name_and_speaker_is_a_title() -> None:
     )
     found = find_quotes(Article(None, None, None, None, "en", text.split("\n\n")))
     assert [q.speaker for q in found] == ["Prince Andrew", "Brian Bosma"]
+
+
+def test_a_pronoun_contraction_is_never_a_speaker() -> None:
+    text = (
+        'I’ve been there. The mindset matters.\n\n"Argh! I know I need to do this but it is scary!"'
+    )
+    found = find_quotes(Article(None, None, None, None, "en", text.split("\n\n")))
+    assert [q.speaker for q in found] == [None]
+    assert NameIndex("I’ve seen it. We're here.").mentions == []

@@ -54,6 +54,8 @@ _FURNITURE = re.compile(
 _LABEL = re.compile(r"^[A-ZÀ-Ý][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=[A-ZÀ-Ý0-9])")
 _LABEL_MIN_REST = 20  # characters
 _LIST_MARKER = re.compile(r"^[-–•*]\s+")
+# Words a sentence cannot end on: one that does, without a stop, was cut off before a list.
+_LEADS_ON = frozenset("a an the of to with and or for in by from that".split())
 # A photo credit: a short sentence that starts with one or names a picture agency.
 _CREDIT = re.compile(
     r"(?:^|\()(?:photo|photograph|picture|image|foto|bild)s?\s*(?::|by|credit)"
@@ -172,6 +174,8 @@ def is_furniture(text: str) -> bool:
         return True
     if len(tokens) <= _CREDIT_MAX_WORDS and _CREDIT.search(text):
         return True
+    if tokens[-1].lower() in _LEADS_ON and text.rstrip(_CLOSE)[-1:] not in ".!?…":
+        return True  # "Recommendation widgets provide publishers with an" (a list follows)
     return _is_byline(tokens)
 
 

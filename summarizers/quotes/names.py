@@ -82,6 +82,8 @@ _SHOWN_REACH = 60
 _LAST_WORD = re.compile(r"([\w-]+)\s+$")
 _AFTER_WORD = re.compile(r"[\w,]\s+$")  # a word or comma before: inside a sentence
 _OPENINGS_OF_A_NAME = 3
+# "I've", "We’re", "It's": a pronoun and a verb, never a name.
+_PRONOUN_CONTRACTION = re.compile(r"^(?:I|You|We|They|He|She|It|That|There)['’][a-z]{1,2}$")
 _CONJUNCTIONS = frozenset(
     "and but while as when because so although though after before since if then".split()
 )
@@ -165,7 +167,9 @@ def _mentions(match: re.Match[str]) -> list[Mention]:
             # its title (not shown, like "Mr"), so the name is a person's.
             found.extend(_mention(run))
             run = [(word, start)]
-        elif word.lower().strip(".") in NOT_NAMES and not _surname_after_first_name(run, word):
+        elif (
+            word.lower().strip(".") in NOT_NAMES or _PRONOUN_CONTRACTION.match(word)
+        ) and not _surname_after_first_name(run, word):
             found.extend(_mention(run))
             run = []
         elif index == 0 and len(words) > 1 and _opening_participle(match, word):
