@@ -185,6 +185,14 @@ def test_caption_labels_are_cut_from_candidates_but_speech_cues_stay() -> None:
     assert all(text[s.start : s.end] == s.text for s in pool)
 
 
+def test_a_sponsorship_disclosure_is_no_point() -> None:
+    assert is_furniture("All opinions are mine alone. #HealthyHydration #ad")
+    assert is_furniture(
+        "This shop has been compensated by #CollectiveBias, Inc. and its advertiser."
+    )
+    assert not is_furniture("The firm said all of its advertising would stop next year.")
+
+
 def test_a_sentence_cut_off_before_a_list_is_no_point() -> None:
     assert is_furniture("Recommendation widgets provide publishers with an")
     assert not is_furniture("Recommendation widgets provide publishers with an income.")

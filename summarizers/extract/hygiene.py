@@ -46,6 +46,8 @@ _FURNITURE = re.compile(
     r"|actualizado)"
     r"|\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés"
     r"|todos los derechos reservados|may not be published, broadcast|contributed to this report"
+    # A sponsorship disclosure: "All opinions are mine alone. #HealthyHydration #ad".
+    r"|all opinions are (?:my|mine|our)|has been compensated by|#(?:ad|sponsored)\b"
     r"|(?:reporting|editing|writing) by [A-Z])",
     re.IGNORECASE,
 )
