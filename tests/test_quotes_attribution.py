@@ -428,3 +428,9 @@ def test_a_pronoun_contraction_is_never_a_speaker() -> None:
     found = find_quotes(Article(None, None, None, None, "en", text.split("\n\n")))
     assert [q.speaker for q in found] == [None]
     assert NameIndex("I’ve seen it. We're here.").mentions == []
+
+
+def test_a_middle_initial_a_is_not_the_article() -> None:
+    mentions = NameIndex("Sonya A. Zoghlin, his attorney, told The Hill. A. The list.").mentions
+    assert [m.core for m in mentions][:1] == [("Sonya", "A.", "Zoghlin")]
+    assert ("A.",) not in [m.core for m in mentions]

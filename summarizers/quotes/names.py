@@ -82,6 +82,8 @@ _SHOWN_REACH = 60
 _LAST_WORD = re.compile(r"([\w-]+)\s+$")
 _AFTER_WORD = re.compile(r"[\w,]\s+$")  # a word or comma before: inside a sentence
 _OPENINGS_OF_A_NAME = 3
+# "Sonya A. Zoghlin": a middle initial, not the article "a".
+_INITIAL = re.compile(r"^[A-Z]\.$")
 # "I've", "We’re", "It's": a pronoun and a verb, never a name.
 _PRONOUN_CONTRACTION = re.compile(r"^(?:I|You|We|They|He|She|It|That|There)['’][a-z]{1,2}$")
 _CONJUNCTIONS = frozenset(
@@ -168,7 +170,8 @@ def _mentions(match: re.Match[str]) -> list[Mention]:
             found.extend(_mention(run))
             run = [(word, start)]
         elif (
-            word.lower().strip(".") in NOT_NAMES or _PRONOUN_CONTRACTION.match(word)
+            (word.lower().strip(".") in NOT_NAMES and not (middle and _INITIAL.match(word)))
+            or _PRONOUN_CONTRACTION.match(word)
         ) and not _surname_after_first_name(run, word):
             found.extend(_mention(run))
             run = []
