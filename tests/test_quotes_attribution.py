@@ -403,30 +403,28 @@ def test_french_mme_is_not_the_man_with_her_surname() -> None:
 def test_a_participle_opening_a_sentence_is_no_first_name() -> None:
     # "Hosting Cook" would be a second full form of "Cook", leaving every later "Cook"
     # unresolved between "Tim Cook" and it.
-    text = (
-        'CEO Tim Cook said: "Apple is now a big part of the enterprise."\n\n'
-        "Hosting Cook at Dreamforce, Benioff praised him.\n\n"
-        '"We love you for that," Cook said.'
+    found = speakers(
+        'CEO Tim Cook said: "Apple is now a big part of the enterprise."',
+        "Hosting Cook at Dreamforce, Benioff praised him.",
+        '"We love you for that," Cook said.',
     )
-    found = find_quotes(Article(None, None, None, None, "en", text.split("\n\n")))
-    assert [q.speaker for q in found] == ["Tim Cook", "Tim Cook"]
+    assert found == ["Tim Cook", "Tim Cook"]
 
 
 def test_royal_titles_stay_with_the_name_and_speaker_is_a_title() -> None:
-    text = (
-        '"There was no indication of anything," Prince Andrew said.\n\n'
-        '"We get that you are frustrated," Speaker Brian Bosma said.'
+    found = speakers(
+        '"There was no indication of anything," Prince Andrew said.',
+        '"We get that you are frustrated," Speaker Brian Bosma said.',
     )
-    found = find_quotes(Article(None, None, None, None, "en", text.split("\n\n")))
-    assert [q.speaker for q in found] == ["Prince Andrew", "Brian Bosma"]
+    assert found == ["Prince Andrew", "Brian Bosma"]
 
 
 def test_a_pronoun_contraction_is_never_a_speaker() -> None:
-    text = (
-        'I’ve been there. The mindset matters.\n\n"Argh! I know I need to do this but it is scary!"'
+    found = speakers(
+        "I’ve been there. The mindset matters.",
+        '"Argh! I know I need to do this but it is scary!"',
     )
-    found = find_quotes(Article(None, None, None, None, "en", text.split("\n\n")))
-    assert [q.speaker for q in found] == [None]
+    assert found == [None]
     assert NameIndex("I’ve seen it. We're here.").mentions == []
 
 
