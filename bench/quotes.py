@@ -17,7 +17,7 @@ counts as right when its speaker matches after dropping ranks and forms of addre
 `find_quotes` finds is scored on its own output; one it misses (most of test2) on the labelled
 span handed to the attributor, so the figure measures attribution, and "found" counts the
 labelled quotes the span finder returns. Also checked: no attributed speaker is missing from its
-article (all frank-cnndm and GUM texts).
+article (all frank-cnndm, GUM, frank-xsum and Scrapinghub texts).
 """
 
 from __future__ import annotations
@@ -237,8 +237,10 @@ def unnamed_speakers(texts: Iterable[str]) -> list[str]:
             words = quote.speaker.split()
             while len(words) > 1 and normalise(words[0] + " x") == "x":
                 words.pop(0)  # ranks may come from another mention of the same person
-            # Its words in order, a few words apart at most (Lee 'Uncle Poodle' Thompson).
+            # Its words in order, a few words apart at most (Lee 'Uncle Poodle' Thompson); the
+            # first may be glued to the word before where the text lost a space ("linkJohn").
             pattern = r"\W+(?:\S+\W+){0,3}?".join(rf"\b{re.escape(w)}" for w in words)
+            pattern = r"(?:(?<![\w])|(?<=[a-z]))" + pattern.removeprefix(r"\b")
             if not re.search(pattern, article.text):
                 bad.append(repr(quote.speaker))
     return bad
@@ -264,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
             p, r, f = span_scores(subset, system, threshold)
             print(f"{name:<34}{threshold:>5.1f}{p:>7.3f}{r:>7.3f}{f:>7.3f}")
     frank = root / "frank-cnndm"
+    xsum = root / "frank-xsum"
+    web = root / "scrapinghub-article-extraction"
     labels = load_labels()
     results = list(speaker_results(root, labels))
     print()
@@ -296,9 +300,13 @@ def main(argv: list[str] | None = None) -> int:
         )
     texts = [p.read_text(encoding="utf-8") for p in sorted(frank.glob("*.article.txt"))]
     texts += [d.text[d.body_start :] for d in docs]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(xsum.glob("*.article.txt"))]
+    texts += [article_text(p) for p in sorted(web.glob("*.json"))]
     bad = unnamed_speakers(texts)
     caption = "speakers not named in article"
-    print(f"{caption:<34}{len(bad):>7}  ({len(texts)} frank-cnndm and GUM texts)")
+    print(f"{caption:<34}{len(bad):>7}  ({len(texts)} frank-cnndm, GUM, frank-xsum and web texts)")
+    for name in bad:
+        print(f"  not in its article: {name}")
     if "-v" in args:
         for label, result in zip(labels, results, strict=True):
             if not result.ok:
