@@ -326,3 +326,14 @@ def test_a_lone_surname_opening_three_sentences_is_a_name() -> None:
         '"I feel like my game has not been fantastic," he said.'
     )
     assert found == ["Selby"]
+
+
+def test_a_document_speaks_for_its_named_owner() -> None:
+    found = speakers(
+        'Mr Ashley had a letter from Hartlepool MP Iain Wright."The treatment of low-paid '
+        "workers is under review,\" Mr Wright's letter states.",
+        "A statement on OpenAI's website said the venture aims \"to advance digital "
+        'intelligence in the way most likely to benefit humanity".The statement said AI '
+        '"should be an extension of individual human wills".',
+    )
+    assert found == ["Iain Wright", "OpenAI", "OpenAI"]

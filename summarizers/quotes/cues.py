@@ -47,6 +47,9 @@ LATTER = "the latter"
 _REPORTED = frozenset("reported reports reporting".split())
 # Words that end a lead-in before a name ("states that while Britain ..." names no speaker).
 _AFFILIATION = frozenset(("of", "from", "at"))
+_POSSESSIVE_END = re.compile(r"['’]s$")
+# How far back "the report" may look for the report named with its owner.
+_DOCUMENT_REACH = 1500
 _LEAD_STOP = NOT_VERBS | frozenset("if when because whether after before since though".split())
 _ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)")
 # Past tenses that can follow a subject ("Joanne Parker made light of it, writing: ...").
@@ -417,11 +420,15 @@ class CueFinder(Context):
             # "Her Facebook page states": the owner, not the site.
             return Cue(pronoun=_POSSESSIVES[words[index - 2].low])
         if word.low in _DOCUMENTS and index > 0:
-            source = self.names.ending_at(words[index - 1].end)
+            source = self._owner(words[index - 1])
             if source is not None:
-                return Cue(mention=source)  # "The GAO report stated"
+                return Cue(mention=source)  # "The GAO report stated", "Mr Wright's letter states"
             if words[index - 1].low in _POSSESSIVES:
                 return Cue(pronoun=_POSSESSIVES[words[index - 1].low])  # "His report found"
+            if words[index - 1].low == "the":
+                earlier = self._document_owner(word)
+                if earlier is not None:
+                    return Cue(mention=earlier)  # "Mighty's report says ... the report says"
         if word.low in PRONOUNS:
             return Cue(pronoun=word.low)
         if "-" in word.low and word.low.endswith(INVERTED_PRONOUN):
@@ -447,6 +454,29 @@ class CueFinder(Context):
                 return None
             if words[k].low != "the":
                 return None
+        return None
+
+    def _owner(self, token: Token) -> Mention | None:
+        """The name `token` ends, possessive or not ("GAO", "Wright's")."""
+        named = self.names.ending_at(token.end)
+        if named is None and _POSSESSIVE_END.search(token.text):
+            named = self.names.ending_at(token.end - 2)
+        return named
+
+    def _document_owner(self, document: Token) -> Mention | None:
+        """Whose is "the statement": the owner named with the same document shortly before
+        ("Mighty's report", "a statement on OpenAI's website")."""
+        start = max(0, document.start - _DOCUMENT_REACH)
+        before = self._tokens(start, document.start)
+        for index in range(len(before) - 1, -1, -1):
+            if before[index].low != document.low:
+                continue
+            near = before[max(0, index - 1) : index] + before[index + 1 : index + 4]
+            for token in near:
+                owner = self._owner(token) if _POSSESSIVE_END.search(token.text) else None
+                if owner is not None:
+                    return owner
+            return None
         return None
 
     def _appositive_head(self, words: list[Token], opening: int) -> int:
