@@ -432,3 +432,11 @@ def test_a_middle_initial_a_is_not_the_article() -> None:
     mentions = NameIndex("Sonya A. Zoghlin, his attorney, told The Hill. A. The list.").mentions
     assert [m.core for m in mentions][:1] == [("Sonya", "A.", "Zoghlin")]
     assert ("A.",) not in [m.core for m in mentions]
+
+
+def test_a_tag_with_an_adverb_and_a_time_clause_after_a_question() -> None:
+    found = speakers(
+        "Singer Ally Brooke advanced to the finals.",
+        "“Can I give it to James?” Brooke tearfully asked before apologizing to the actor.",
+    )
+    assert found == ["Ally Brooke"]

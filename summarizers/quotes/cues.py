@@ -48,6 +48,7 @@ _REPORTED = frozenset("reported reports reporting".split())
 # Words that end a lead-in before a name ("states that while Britain ..." names no speaker).
 _AFFILIATION = frozenset(("of", "from", "at"))
 _POSSESSIVE_END = re.compile(r"['’]s$")
+_TIME_CLAUSE = frozenset(("before", "after", "while", "when", "as"))
 # How far back "the report" may look for the report named with its owner.
 _DOCUMENT_REACH = 1500
 _LEAD_STOP = NOT_VERBS | frozenset("if when because whether after before since though".split())
@@ -167,6 +168,8 @@ class CueFinder(Context):
             verb = _index_after(words, mention.end) or len(words)
         else:
             return False
+        while verb < len(words) and _skippable(words[verb]):
+            verb += 1  # "Brooke tearfully asked"
         if verb >= len(words) or not _is_verb(words, verb) or _is_gerund(words, verb):
             return False
         # "..., in an interview with X." ends the sentence; "that ..." or an object reports
@@ -175,6 +178,8 @@ class CueFinder(Context):
         rest = words[verb + 1 :]
         if not rest or rest[0].low in PREPOSITIONS or not rest[0].text[:1].isalnum():
             return True
+        if rest[0].low in _TIME_CLAUSE:
+            return True  # "Brooke tearfully asked before apologizing to the actor."
         return words[verb].low in _NOT_INVERTED and all(
             w.text[:1].isupper() or w.low == "the" or not w.text[:1].isalnum() for w in rest
         )
