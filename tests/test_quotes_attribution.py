@@ -440,3 +440,12 @@ def test_a_tag_with_an_adverb_and_a_time_clause_after_a_question() -> None:
         "“Can I give it to James?” Brooke tearfully asked before apologizing to the actor.",
     )
     assert found == ["Ally Brooke"]
+
+
+def test_a_long_appositive_before_the_verb() -> None:
+    found = speakers(
+        "Ian Hamilton, an expert in drug use and mental health at the Department of Health "
+        "Sciences at the U.K.'s University of York who did not work on the study, told "
+        'Newsweek: "Although the researchers found that regular use rose, the rise was small."'
+    )
+    assert found == ["Ian Hamilton"]

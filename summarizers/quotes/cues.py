@@ -36,7 +36,9 @@ _AUXILIARIES = frozenset(
 )
 # Words allowed between a verb and an inverted subject ("said on Tuesday X" is rare; "hinzu").
 _AFTER_VERB = frozenset("hinzu a".split())
-_MAX_APPOSITIVE = 20
+# Tokens an appositive may run to: "Ian Hamilton, an expert in ... at the University of York
+# who did not work on the study, told" has 30.
+_MAX_APPOSITIVE = 32
 # Lower-case words and titles allowed before a name after a verb ("said beauty blogger X").
 _MAX_LEAD = 4
 _LOWER_RUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}")
