@@ -47,6 +47,7 @@ SPLIT_FOLDERS = {
     "xsum3": "frank-xsum",
     "xsum4": "frank-xsum",
     "web": "scrapinghub-article-extraction",
+    "web2": "scrapinghub-article-extraction",
 }
 CNNDM_SPLITS = ("dev", "dev2", "test", "test2")
 
@@ -276,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{'split':<10}{'articles':>9}{'quotes':>8}{'named':>7}{'found':>7}{'accuracy':>10}"
         f"{'right when naming':>19}"
     )
-    for split in (*CNNDM_SPLITS, None, "xsum", "xsum2", "xsum3", "xsum4", "web"):
+    for split in (*CNNDM_SPLITS, None, "xsum", "xsum2", "xsum3", "xsum4", "web", "web2"):
         chosen = [(lab, r) for lab, r in zip(labels, results, strict=True)]
         if split is None:  # "all": the frank-cnndm splits (xsum is a separate test set)
             chosen = [(lab, r) for lab, r in chosen if lab["split"] in CNNDM_SPLITS]
