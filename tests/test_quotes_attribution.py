@@ -4,15 +4,9 @@ forms of address carry a gender, glued words are not names, tags after a quote."
 from __future__ import annotations
 
 from bench.quotes import normalise
-from summarizers.models import Article
-from summarizers.quotes import find_quotes
 from summarizers.quotes.gender import described_gender
 from summarizers.quotes.names import NameIndex
-
-
-def speakers(*paragraphs: str, language: str = "en") -> list[str | None]:
-    art = Article(None, None, None, None, language, list(paragraphs))
-    return [q.speaker for q in find_quotes(art)]
+from tests.conftest import speakers
 
 
 def test_places_and_events_are_not_people() -> None:

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from summarizers.models import Article
-from summarizers.quotes import find_quotes
 from summarizers.quotes.gender import FEMALE, MALE, described_gender, first_name_gender
 from summarizers.quotes.names import NameIndex, is_title
+from tests.conftest import speakers
 
 # Two sentences that name nobody, to put distance between mentions.
 FILLER = (
     "The coast guard searched the sea for weeks and found nothing at all, and the family "
     "feared the worst as the winter storms went on."
 )
-
-
-def speakers(*paragraphs: str, language: str = "en") -> list[str | None]:
-    art = Article(None, None, None, None, language, list(paragraphs))
-    return [q.speaker for q in find_quotes(art)]
 
 
 def test_first_names_and_descriptions_show_gender() -> None:

@@ -5,14 +5,8 @@ organisation is never a pronoun's antecedent."""
 from __future__ import annotations
 
 from bench.quotes import normalise
-from summarizers.models import Article
-from summarizers.quotes import find_quotes
 from summarizers.quotes.names import NameIndex, is_title
-
-
-def speakers(*paragraphs: str) -> list[str | None]:
-    art = Article(None, None, None, None, "en", list(paragraphs))
-    return [q.speaker for q in find_quotes(art)]
+from tests.conftest import speakers
 
 
 def test_british_police_ranks_are_kept_as_ranks_not_names() -> None:
