@@ -30,7 +30,7 @@ from summarizers.quotes.spans import Span
 _AUXILIARIES = frozenset(
     """
     has have had was is were would will also later then further again previously
-    to alleged understood thought believed known
+    to alleged understood thought believed known still often never once just even
     hat hatte a avait ha había ont habe
     """.split()
 )
@@ -220,7 +220,7 @@ class CueFinder(Context):
         )
         verb = _first_verb(words, limit=_MAX_APPOSITIVE if appositive else 6)
         if verb is None:
-            return None
+            return self._long_tag(words)
         if verb + 1 < len(words) and words[verb + 1].text == ":":
             return None  # "..., while X added: '...'" introduces the next quote
         inverted_order = verb == 0 or all(_skippable(w) for w in words[:verb])
@@ -240,6 +240,21 @@ class CueFinder(Context):
         )
         if outlet and words[verb].low in _REPORTED:
             return None  # "..., the Guardian reported": the outlet, not the speaker
+        return cue
+
+    def _long_tag(self, words: list[Token]) -> Cue | None:
+        """A tag whose speaker has a long description before the name: '"...," JPL scientist
+        and study co-author Michael Malaska said', '"...," the head of the ICRC in Syria,
+        Marianne Gasser, said'. Only a person named right before the verb, with no other verb
+        on the way (which would start a clause of its own)."""
+        verb = _first_verb(words, limit=_MAX_APPOSITIVE)
+        if verb is None or any(_clause_verb(w) for w in words[:verb]):
+            return None
+        if verb + 1 < len(words) and words[verb + 1].text == ":":
+            return None  # "X, chief executive of Y, said:" introduces the next quote
+        cue = self._subject(words, verb)
+        if cue is None or cue.mention is None or not self.names.is_person(cue.mention):
+            return None
         return cue
 
     def _cue_before(self, tokens: list[Token]) -> Cue | None:
@@ -513,6 +528,8 @@ class CueFinder(Context):
             if words[index].low in _CONJUNCTIONS:
                 return None  # "declined to comment but O'Donnell said": a new clause
             if words[index].low in PREPOSITIONS:
+                if index > 0 and self._title_phrase(words[index - 1 : first]):
+                    return None  # "Secretary of State Mike Pompeo said": a title, not "X of Y"
                 return index - 1
             if not words[index].text[:1].isalpha():
                 return None
@@ -523,6 +540,14 @@ class CueFinder(Context):
             ):
                 return None  # a caption glued on: "... in Afghanistan Elaine May, the manager"
         return None
+
+    @staticmethod
+    def _title_phrase(words: list[Token]) -> bool:
+        """Is this a title with a preposition in it ("Secretary of State", "Minister for the
+        Environment"): a title word, the preposition, then capitalised words or "the"?"""
+        head, _, *rest = words
+        capitalised = all(w.text[:1].isupper() or w.low == "the" for w in rest)
+        return head.text[:1].isupper() and is_title(head.text) and bool(rest) and capitalised
 
     def _clause_subject(self, gerund: Token) -> Cue | None:
         """The last name or pronoun before `gerund` in its sentence that a verb follows."""
@@ -594,6 +619,15 @@ def _verb_like(word: Token) -> bool:
     return low.endswith(("ed", "ly")) or (low.endswith("s") and not low.endswith("ss"))
 
 
+def _clause_verb(word: Token) -> bool:
+    """A lower-case word that is surely a verb of its own clause ("was", "left", "visited");
+    "was quoted as saying" is still the tag's."""
+    low = word.low
+    if not word.text[:1].islower() or low in NOT_VERBS:
+        return False
+    return low in _IRREGULAR_PAST or (low.endswith("ed") and low != "quoted")
+
+
 def _is_tag(sentence: str) -> bool:
     """A short sentence that can only be a speech tag ("Gedney said.")."""
     return len(sentence.split()) <= 6 and sentence.endswith(".") and ":" not in sentence
@@ -601,7 +635,8 @@ def _is_tag(sentence: str) -> bool:
 
 def _skippable(word: Token) -> bool:
     """Auxiliaries and adverbs between a subject and its verb ("has also", "reportedly")."""
-    return word.low in _AUXILIARIES or (word.low.endswith("ly") and word.text[:1].islower())
+    # Lower case only: "Dagenham manager John Still told" ends a name.
+    return word.text[:1].islower() and (word.low in _AUXILIARIES or word.low.endswith("ly"))
 
 
 def _index_after(words: list[Token], pos: int) -> int | None:

@@ -25,6 +25,9 @@ SPEECH_VERBS = frozenset(
     pleaded testified asserted asserts sang sings read reads
     retorted quipped snapped boasted vowed fumed blasted slammed gushed sobbed screamed
     barked interjected mused exclaimed countered fired
+    lamented laments bemoaned bemoans accused accuses recounted recounts answered answers
+    reiterated reiterates contended contends concedes confessed confesses vows pledged
+    assured assures calls texted emailed captioned
     sagte sagt sagten erklärte erklärt betonte betont meinte meint fügte ergänzte ergänzt
     schrieb schreibt warnte warnt kritisierte sprach berichtete räumte forderte fordert
     versicherte bekräftigte stellte erläuterte unterstrich kommentierte reagierte mahnte

@@ -1,0 +1,75 @@
+"""Tags the first rules missed: a long description before the name after a quote, a title
+with a preposition in it, and more verbs of saying (found on the xsum and web splits)."""
+
+from __future__ import annotations
+
+from bench.quotes import normalise
+from tests.conftest import speakers
+
+
+def test_a_long_description_before_the_name_after_a_quote() -> None:
+    found = speakers(
+        "“What is really fun to think about is whether those molecules can react,” JPL "
+        "scientist and study co-author Michael Malaska said."
+    )
+    assert found == ["Michael Malaska"]
+
+
+def test_a_role_an_appositive_name_and_the_verb_after_a_quote() -> None:
+    found = speakers(
+        '"Some 3,000 civilians were brought out of the city today," the head of the ICRC in '
+        "Syria, Marianne Gasser, said after two convoys left."
+    )
+    assert found == ["Marianne Gasser"]
+
+
+def test_quoted_as_saying_after_a_long_description() -> None:
+    found = speakers(
+        '"There is no bitterness, there is no anger," his lawyer Eric Lewis was quoted as '
+        "saying by the Associated Press news agency."
+    )
+    assert found == ["Eric Lewis"]
+
+
+def test_a_long_tag_that_opens_the_next_quote_is_not_this_ones() -> None:
+    found = speakers(
+        'Women\'s equality campaigners said its ads were "straight out of the 1970s". Sam '
+        'Smethers, chief executive of the Fawcett Society, said: "It is extraordinary that '
+        'they are doing this."'
+    )
+    assert found == [None, "Sam Smethers"]
+
+
+def test_a_verb_in_the_description_ends_the_tag() -> None:
+    found = speakers(
+        '"We had no idea what would happen next to any of us," the driver who visited '
+        "the farm with Tom Hale said."
+    )
+    assert found == [None]
+
+
+def test_a_title_with_a_preposition_is_not_an_affiliation() -> None:
+    found = speakers(
+        "Secretary of State Mike Pompeo said the release of the hostages “gives us hope for "
+        "the success of intra-Afghan peace negotiations.”"
+    )
+    assert found == ["Mike Pompeo"]
+
+
+def test_an_anonymous_spokesman_for_a_body_stays_anonymous() -> None:
+    found = speakers(
+        "A spokesman for Greater Manchester Police told MailOnline Travel: 'The male was "
+        "advised that this was not a police problem.'"
+    )
+    assert found == [None]
+
+
+def test_more_verbs_of_saying() -> None:
+    found = speakers(
+        'Baroness Sarah Ludford accused Labour of "waving through the government\'s plans".',
+        '"I am ruined, I will never get this song out of my head," lamented Facebook user '
+        "Carlos Silva in a comment.",
+        "Neil Gaiman still bemoans that the book “should have been marketed like The Name of "
+        "the Rose.”",
+    )
+    assert [normalise(name) for name in found] == ["sarah ludford", "carlos silva", "neil gaiman"]
