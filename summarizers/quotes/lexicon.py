@@ -194,6 +194,8 @@ ORGANISATION_WORDS = frozenset(
     square bridge airport station bay yard u.s. u.k. u.n. e.u.
     memorial cathedral theatre theater gallery library prison
     trust radio embassy consulate heritage
+    inspectorate directorate authority society board centre center bureau tribunal assembly
+    institution laboratory observatory alliance coalition charity
     """.split()
 )
 # Places that start a caption glued to a name ("Australia Natalia Moon", "White Hart Lane

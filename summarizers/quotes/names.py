@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from summarizers.quotes.gender import FEMALE, MALE, first_name_gender
@@ -52,6 +53,11 @@ _NICKNAME = re.compile(
     rf"([{_UPPER}][\w'’-]+)"
 )
 _AGE = re.compile(r",\s*\d{1,3},")
+# A body's name over connecting words (see `_long_bodies`).
+_CONNECTOR = re.compile(r" (and|&|for|of the|of|on) ")
+_BODY_CHAIN = re.compile(
+    rf"(?<![\w'’-]){_WORD}(?: {_WORD})*(?: (?:and|&|for|of the|of|on) {_WORD}(?: {_WORD})*)+"
+)
 # Particles that are written with a capital inside a name, and would otherwise end it.
 _CAPITAL_PARTICLES = frozenset("le la de del da di du van von der den".split())
 # Pronouns inside a capitalised phrase make it a title, not a name.
@@ -204,6 +210,8 @@ def _split_organisation(mention: Mention, surnames: dict[str, set[str]]) -> Ment
     core = mention.core
     last_org = max((i for i, w in enumerate(core) if w.lower() in _SPLIT_AFTER), default=-1)
     rest = core[last_org + 1 :]
+    if rest and rest[0].islower():
+        return mention  # "Commission for Racial Equality" is one body
     # A lone surname only if someone else has it: "Tim Sherwood", but "Lane Kiffin" is one.
     known = len(rest) == 1 and bool(surnames.get(rest[0], set()) - set(core))
     if last_org < 0 or not (len(rest) >= 2 or known):
@@ -269,6 +277,42 @@ def _mention(words: list[tuple[str, int]]) -> list[Mention]:
     return [Mention(words[core_start][1], end, tuple(core), tuple(ranks), titles)]
 
 
+def _long_bodies(text: str) -> list[Mention]:
+    """Names of bodies that run over "and", "for", "of" or "on": "Maritime and Coastguard
+    Agency", "Department for Communities and Local Government", "Commission for Racial
+    Equality". A body word must end the first part ("Department for ...") or, across "and",
+    the last part; the name stops before a first name or a title ("the Department of Health
+    and John Smith", "Bank of England Governor Mark Carney")."""
+    found = []
+    for match in _BODY_CHAIN.finditer(text):
+        pieces = _CONNECTOR.split(match.group(0))
+        parts, joins = [p.split(" ") for p in pieces[::2]], pieces[1::2]
+        if parts[0][0] == "The":
+            parts[0] = parts[0][1:]
+        kept: list[list[str]] = []
+        for part in parts:
+            cut = next((i for i, w in enumerate(part) if first_name_gender(w) or is_title(w)), None)
+            if kept and cut is not None:
+                if cut:
+                    kept.append(part[:cut])
+                break
+            kept.append(part)
+        if len(kept) < 2 or not kept[0]:
+            continue
+        last = _POSSESSIVE.sub("", kept[-1][-1]).lower()
+        if joins[0] in ("and", "&"):
+            body = last in ORGANISATION_WORDS and first_name_gender(kept[0][0]) is None
+        else:
+            body = kept[0][-1].lower() in ORGANISATION_WORDS
+        if not body:
+            continue
+        words = [w for i, part in enumerate(kept) for w in ([joins[i - 1]] if i else []) + part]
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+        start = match.start() + match.group(0).index(kept[0][0])
+        found.append(Mention(start, start + len(" ".join(words)), tuple(words), (), ()))
+    return found
+
+
 class NameIndex:
     """Every name mention of a text, for finding a mention and its fullest form."""
 
@@ -276,7 +320,9 @@ class NameIndex:
         self._text = text
         self.mentions: list[Mention] = []
         bare: list[re.Match[str]] = []
-        for match in _PHRASE.finditer(text):
+        bodies = _long_bodies(text)
+        self.mentions.extend(bodies)
+        for match in self._phrases(bodies):
             found = _mentions(match)
             self.mentions.extend(found)
             if not found and " " not in match.group(0):
@@ -321,6 +367,24 @@ class NameIndex:
                 self._by_word.setdefault(word, []).append(m)
             if m.ranks:
                 self._ranks.setdefault(m.core, m.ranks)
+
+    def _phrases(self, bodies: list[Mention]) -> Iterator[re.Match[str]]:
+        """The capitalised phrases of the text, less the `bodies` found over connecting words
+        (what follows a body in the same phrase is a phrase of its own)."""
+        ends = iter(bodies)
+        body = next(ends, None)
+        pos = 0
+        while (match := _PHRASE.search(self._text, pos)) is not None:
+            while body is not None and body.end <= match.start():
+                body = next(ends, None)
+            if body is None or match.end() <= body.start:
+                yield match
+                pos = match.end()
+            elif match.start() < body.start:
+                # "The Maritime and ...": only "The" is left before the body; not a name.
+                pos = body.start
+            else:
+                pos = body.end + 1
 
     def _forms_of(self, core: tuple[str, ...]) -> list[Mention]:
         """Mentions that can name the same person as `core`, in text order."""
