@@ -34,6 +34,7 @@ from pathlib import Path
 from bench.common import eval_dir
 from summarizers import clean_html
 from summarizers.errors import NotAnArticleError
+from summarizers.language import detect_language
 from summarizers.models import Article
 from summarizers.quotes import find_quotes
 from summarizers.quotes.lexicon import HONORIFICS, RANKS
@@ -53,6 +54,9 @@ SPLIT_FOLDERS = {
     "web": "scrapinghub-article-extraction",
     "web2": "scrapinghub-article-extraction",
     "web3": "trafilatura-eval-en",
+    "web3b": "trafilatura-eval-en",
+    "web-de": "trafilatura-eval-multi",
+    "web-fres": "trafilatura-eval-multi",
 }
 CNNDM_SPLITS = ("dev", "dev2", "test", "test2")
 
@@ -207,6 +211,14 @@ def article_text(path: Path) -> str:
     return clean_html(html, url=data.get("url")).text
 
 
+def article_language(path: Path, text: str) -> str:
+    """The language the bot would read `path`'s text in: detected, as `clean_html` does, for
+    a page read through the extractor; English for the other sets (all English, bar a few
+    Scrapinghub pages that their labels read as English text)."""
+    extracted = path.suffix == ".json" and json.loads(path.read_text(encoding="utf-8"))["body"] is None
+    return (detect_language(text) or "en") if extracted else "en"
+
+
 def located(text: str, label: dict[str, object]) -> tuple[int, int] | None:
     """The label's span in `text`: at its offsets, or moved to where its snippet now is (an
     extracted page shifts when the extractor changes); None when the snippet is gone."""
@@ -255,7 +267,7 @@ def speaker_results(root: Path, labels: list[dict[str, object]]) -> Iterator[Res
             yield Result(False, False, line, False)
             continue
         if path not in cache:
-            article = article_of(texts[path])
+            article = article_of(texts[path], article_language(path, texts[path]))
             # A label covers a whole quote; find_quotes may give it in parts (one per
             # paragraph, lost paragraph breaks included): the part holding its start counts.
             quotes = find_quotes(article)
