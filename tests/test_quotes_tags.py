@@ -73,3 +73,12 @@ def test_more_verbs_of_saying() -> None:
         "the Rose.”",
     )
     assert [normalise(name) for name in found] == ["sarah ludford", "carlos silva", "neil gaiman"]
+
+
+def test_a_title_before_and_belongs_to_the_other_person() -> None:
+    found = speakers(
+        "Prince Harry and Meghan, Duchess of Sussex's interview was revealing. Meghan told "
+        "Winfrey that she felt trapped. Harry said nothing.",
+        '"I just picked up the phone and I called the Queen," she said.',
+    )
+    assert found == ["Meghan"]

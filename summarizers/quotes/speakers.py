@@ -300,6 +300,9 @@ class Attributor(CueFinder):
         if people:
             start = people[-1].end  # "la ministra de Hacienda, X" is still X's
         before = self.text[start : mention.start].lower().split()[-3:]
+        if "and" in before:
+            # "Prince Harry and Meghan": the words before "and" describe someone else.
+            before = before[len(before) - before[::-1].index("and") :]
         after = self.text[mention.end : mention.end + 120]
         # An appositive ends with a comma in the same sentence; anything else is a clause.
         close = after.find(",", 2)
