@@ -56,7 +56,9 @@ SPLIT_FOLDERS = {
     "web3": "trafilatura-eval-en",
     "web3b": "trafilatura-eval-en",
     "web-de": "trafilatura-eval-multi",
+    "web-deb": "trafilatura-eval-multi",
     "web-fres": "trafilatura-eval-multi",
+    "web-fresb": "trafilatura-eval-multi",
 }
 CNNDM_SPLITS = ("dev", "dev2", "test", "test2")
 
