@@ -217,7 +217,8 @@ def article_language(path: Path, text: str) -> str:
     """The language the bot would read `path`'s text in: detected, as `clean_html` does, for
     a page read through the extractor; English for the other sets (all English, bar a few
     Scrapinghub pages that their labels read as English text)."""
-    extracted = path.suffix == ".json" and json.loads(path.read_text(encoding="utf-8"))["body"] is None
+    raw = path.read_text(encoding="utf-8")
+    extracted = path.suffix == ".json" and json.loads(raw)["body"] is None
     return (detect_language(text) or "en") if extracted else "en"
 
 

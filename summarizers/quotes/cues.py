@@ -44,6 +44,9 @@ _MAX_LEAD = 4
 _LOWER_RUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}")
 # Verbs whose object is the listener, not the speaker ("told Reuters"), or never inverted.
 _NOT_INVERTED = frozenset("told tells telling asked asks described describes called".split())
+# Languages that drop a subject pronoun ('"...", aseguró'): a verb alone stands for one.
+_PRO_DROP = frozenset(("es",))
+DROPPED = "(dropped)"
 # "the latter said": a role that points at the second of two people just named.
 LATTER = "the latter"
 _REPORTED = frozenset("reported reports reporting".split())
@@ -235,6 +238,8 @@ class CueFinder(Context):
             cue = head  # "Åsberg, a 25-year-old officer with the police in Uppsala, told ..."
         else:
             cue = self._subject(words, verb)
+        if cue is None and inverted_order and self.language in _PRO_DROP:
+            return Cue(pronoun=DROPPED)  # '"...", aseguró.': the subject is the last speaker
         outlet = (
             cue is not None and cue.mention is not None and not self.names.is_person(cue.mention)
         )
@@ -274,6 +279,8 @@ class CueFinder(Context):
                     cue = self._inverted(words, verb)
                 if cue is not None and cue.pronoun is not None:
                     cue = replace(cue, outer=self._reporting(words, verb))
+                if cue is None and clause_start and self.language in _PRO_DROP:
+                    cue = Cue(pronoun=DROPPED)  # "Y agregó: '...'"
                 return cue if cue is not None else Cue(unknown=True)
         return None
 

@@ -40,6 +40,15 @@ SPEECH_VERBS = frozenset(
     dijo dice dijeron afirmó afirma declaró declara señaló señala explicó explica aseguró
     asegura añadió añade agregó agrega indicó indica manifestó sostuvo advirtió reaccionó
     criticó recordó subrayó insistió apuntó comentó sentenció
+    respondió exigió reafirmó confirmó reconoció expresó destacó escribió denunció precisó
+    enfatizó valoró concluyó planteó contó relató admitió lamentó pidió preguntó contestó
+    replicó tuiteó publicó diciendo afirmando señalando explicando asegurando añadiendo
+    dice dicen explica asegura afirma sostiene agrega añade señala reconoce cuenta relata
+    schildert schilderte erzählt erzählte erklärte sagte berichtet kritisiert erläutert
+    beschreibt verrät antwortet antwortete entgegnet entgegnete bilanziert resümiert
+    urteilt appelliert twitterte hieß heißt freut ergänzte fasst warnte betonte
+    explique raconte analyse observe note relève résume conclut témoigne détaille poursuit
+    ajoute-t-il explique-t-il
     """.split()
 )
 # Words before the source, per language: "according to X", "laut X", "selon X", "según X".
@@ -163,6 +172,42 @@ TITLE_SUFFIXES = (
     "chefin",
     "meister",
     "meisterin",
+    "leiter",
+    "leiterin",
+    "direktor",
+    "direktorin",
+    "vorsitzende",
+    "vorsitzender",
+    "rechtler",
+    "rechtlerin",
+    "forscher",
+    "forscherin",
+    "wissenschaftler",
+    "wissenschaftlerin",
+    "geschäftsführer",
+    "geschäftsführerin",
+    "beauftragte",
+    "beauftragter",
+    "experte",
+    "expertin",
+    "politiker",
+    "politikerin",
+    "abgeordnete",
+    "abgeordneter",
+    "trainer",
+    "trainerin",
+    "chemiker",
+    "chemikerin",
+    "ökonom",
+    "ökonomin",
+    "redakteur",
+    "redakteurin",
+    "koordinator",
+    "koordinatorin",
+    "organisator",
+    "organisatorin",
+    "kollege",
+    "kollegin",
 )
 # Capitalised words that start sentences or name no one.
 NOT_NAMES = (
@@ -178,6 +223,15 @@ NOT_NAMES = (
     der die das ein eine und aber oder wenn als auch er sie es wir ich ihr
     le la les un une et mais ou quand il elle ils elles nous je vous
     el los las y pero cuando él ella ellos nosotros yo laut selon según
+    doch neben beide auch denn dann nun jetzt noch schon bereits nach vor bei mit für gegen
+    über unter zwischen seit während wegen trotz ohne durch aus von im am beim vom zum
+    zur ins weil dass ob wie wo wer was den dem des einer eines einem einen kein keine
+    dies diese dieser dieses man hier dort heute gestern morgen immer nie oft ja nein etwa
+    nur selbst sogar deshalb daher damit dabei denn zudem außerdem jedoch trotzdem
+    donc car ce cette ces on pour par avec sans dans sur sous chez après avant depuis
+    pendant ainsi alors aussi mais enfin puis
+    unos unas para por con sin en sobre entre desde hasta durante ante tras este esta
+    estos estas ese esa también además luego así pues
     """.split()
     )
     | NATIONALITIES

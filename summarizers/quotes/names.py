@@ -40,7 +40,11 @@ _WORD = (
     rf"(?:{_ABBREVIATION}|[{_UPPER}]\.(?:[{_UPPER}]\.)*"
     rf"|(?:al-|el-|ad-|as-|abu-|bin-)?[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)*(?![\w-])|[{_UPPER}])"
 )
-_PARTICLE = r"(?:de|da|di|del|della|der|den|van|von|zu|du|le|la|bin|ibn|al|el|dos|das|y|ter)"
+# "der", "den" and "das" are German articles ("erklärt Döring den Prozess") except after
+# "van" or "von" ("Ursula von der Leyen").
+_PARTICLE = (
+    r"(?:(?:van|von) de[rn]?|de|da|di|del|della|van|von|zu|du|le|la|bin|ibn|al|el|dos|y|ter)"
+)
 # A name starts after a non-word character or, where page furniture lost a space, right after
 # a lower-case word ("correspondentTheresa May", "Copy this linkJak Trueman"); "iPhone" and
 # "eBay" are too short to be such a word, and "McDonald" is matched from its first capital.

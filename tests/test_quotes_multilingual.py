@@ -1,0 +1,65 @@
+"""Speaker rules found on real German, French and Spanish pages (the web-de and web-fres
+splits): compound job titles, German articles after a name, capitalised function words, and
+Spanish tags without a subject."""
+
+from __future__ import annotations
+
+from summarizers.quotes.cues import DROPPED, Cue
+from summarizers.quotes.names import NameIndex, is_title
+from summarizers.quotes.spans import find_spans
+from summarizers.quotes.speakers import Attributor
+from tests.conftest import speakers
+
+
+def test_german_compound_job_titles_are_titles() -> None:
+    for word in ("Fraktionsvorsitzende", "Projektleiter", "Arbeitsrechtlerin", "Caritasdirektor"):
+        assert is_title(word), word
+    found = speakers(
+        "„Die Altenpflege ist kein Hotspot der Pandemie“, sagt Diözesancaritasdirektor "
+        "Heinz-Josef Kessmann.",
+        language="de",
+    )
+    assert found == ["Heinz-Josef Kessmann"]
+
+
+def test_a_german_article_after_a_name_is_no_particle() -> None:
+    names = [" ".join(m.core) for m in NameIndex("erklärt Döring den Prozess").mentions]
+    assert "Döring" in names and "Döring den Prozess" not in names
+    names = [" ".join(m.core) for m in NameIndex("sagte Ursula von der Leyen").mentions]
+    assert names == ["Ursula von der Leyen"]
+    names = [" ".join(m.core) for m in NameIndex("Karl-Theodor zu Guttenberg sagte").mentions]
+    assert names == ["Karl-Theodor zu Guttenberg"]
+
+
+def test_a_capitalised_function_word_opening_a_sentence_is_no_first_name() -> None:
+    found = speakers(
+        "Michael Preetz blieb ruhig. Doch Preetz sagte: „Ich bin ein Kämpfer und keiner, der "
+        "wegläuft.“",
+        language="de",
+    )
+    assert found == ["Michael Preetz"]
+
+
+def test_more_german_verbs_of_saying() -> None:
+    found = speakers(
+        '"Wir haben die Energie beider Elektronen berücksichtigt", schildert Meret Aeppli, '
+        "die Erstautorin der Studie.",
+        language="de",
+    )
+    assert found == ["Meret Aeppli"]
+
+
+def test_a_spanish_tag_without_a_subject_is_the_last_speaker() -> None:
+    found = speakers(
+        "El martes, Juan Martínez confirmó a El Faro que se encuentra en un lugar seguro. "
+        "“No está dentro de mis planes inmediatos pedir asilo, no sé cómo se hace”, aseguró.",
+        language="es",
+    )
+    assert found == ["Juan Martínez"]
+
+
+def test_the_subject_is_dropped_only_in_spanish() -> None:
+    text = '"We have no plans to leave the country at all," insisted.'
+    spans = find_spans(text)
+    assert Attributor(text, spans, "en")._cue(spans[0]) is None
+    assert Attributor(text, spans, "es")._cue(spans[0]) == Cue(pronoun=DROPPED)
