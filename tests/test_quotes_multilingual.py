@@ -63,3 +63,44 @@ def test_the_subject_is_dropped_only_in_spanish() -> None:
     spans = find_spans(text)
     assert Attributor(text, spans, "en")._cue(spans[0]) is None
     assert Attributor(text, spans, "es")._cue(spans[0]) == Cue(pronoun=DROPPED)
+
+
+def test_a_role_before_a_name_leads_in_to_the_name() -> None:
+    found = speakers(
+        '"Vamos a ver cuál es la directriz del Tribunal, qué dice", indicó el fiscal Omar '
+        "Mejillones.",
+        language="es",
+    )
+    assert found == ["Omar Mejillones"]
+
+
+def test_and_then_a_spanish_verb_without_a_subject() -> None:
+    found = speakers(
+        "El Presidente Gabriel Boric habló con Cooperativa. “Necesitamos recuperar la "
+        "legitimidad de las policías”, dijo. Y agregó: “Nosotros estamos evaluando a las "
+        "autoridades todo el tiempo”.",
+        language="es",
+    )
+    assert found == ["Gabriel Boric", "Gabriel Boric"]
+
+
+def test_a_party_before_a_first_name_is_the_complement_of_a_title() -> None:
+    names = NameIndex("El diputado de Convergencia Social Diego Ibáñez planteó").mentions
+    assert [m.core for m in names] == [("Diego", "Ibáñez")]
+    assert [m.core for m in NameIndex("a letter of Lee Harvey Oswald").mentions] == [
+        ("Lee", "Harvey", "Oswald")
+    ]
+
+
+def test_an_elided_particle_stays_in_the_name() -> None:
+    names = NameIndex("el antropólogo Juan Martínez d’Aubuisson dijo").mentions
+    assert [m.core for m in names] == [("Juan", "Martínez", "d’Aubuisson")]
+
+
+def test_more_french_verbs_of_saying() -> None:
+    found = speakers(
+        "« Il faut penser ensemble les moyens à mettre en œuvre », glisse Zineb Amrani, "
+        "étudiante en littérature française.",
+        language="fr",
+    )
+    assert found == ["Zineb Amrani"]

@@ -47,6 +47,7 @@ _NOT_INVERTED = frozenset("told tells telling asked asks described describes cal
 # Languages that drop a subject pronoun ('"...", aseguró'): a verb alone stands for one.
 _PRO_DROP = frozenset(("es",))
 DROPPED = "(dropped)"
+_PRO_DROP_CONJUNCTIONS = frozenset("y e pero".split())  # "Y agregó: '...'"
 # "the latter said": a role that points at the second of two people just named.
 LATTER = "the latter"
 _REPORTED = frozenset("reported reports reporting".split())
@@ -279,7 +280,8 @@ class CueFinder(Context):
                     cue = self._inverted(words, verb)
                 if cue is not None and cue.pronoun is not None:
                     cue = replace(cue, outer=self._reporting(words, verb))
-                if cue is None and clause_start and self.language in _PRO_DROP:
+                joined = verb > 0 and words[verb - 1].low in _PRO_DROP_CONJUNCTIONS
+                if cue is None and (clause_start or joined) and self.language in _PRO_DROP:
                     cue = Cue(pronoun=DROPPED)  # "Y agregó: '...'"
                 return cue if cue is not None else Cue(unknown=True)
         return None
@@ -374,8 +376,9 @@ class CueFinder(Context):
             ) and word.low not in _LEAD_STOP
             if not (lead_in or is_title(word.text)) or _is_verb(words, offset):
                 break
-            if word.low in ROLES and offset > index:
-                break  # "the minister": a role, not a lead-in to a name
+            named_next = offset + 1 < len(words) and self.names.starting_at(words[offset + 1].start)
+            if word.low in ROLES and offset > index and not named_next:
+                break  # "the minister": a role, not a lead-in to a name ("el fiscal X" is X)
         return _role(words, index)
 
     def _titled_at(self, word: Token) -> Mention | None:

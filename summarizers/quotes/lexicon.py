@@ -48,7 +48,9 @@ SPEECH_VERBS = frozenset(
     beschreibt verrät antwortet antwortete entgegnet entgegnete bilanziert resümiert
     urteilt appelliert twitterte hieß heißt freut ergänzte fasst warnte betonte
     explique raconte analyse observe note relève résume conclut témoigne détaille poursuit
-    ajoute-t-il explique-t-il
+    ajoute-t-il explique-t-il glisse soupire défend ironise lâche tranche avance admet
+    nuance renchérit s'inquiète s’inquiète s'indigne s’indigne s'exclame s’exclame
+    adelantó aseveró recalcó puntualizó deslizó remarcó acotó
     """.split()
 )
 # Words before the source, per language: "according to X", "laut X", "selon X", "según X".
@@ -92,6 +94,9 @@ ROLES = (
     entraîneur avocat avocate juge chef procureur député députée sénateur
     pm ministro ministra portavoz presidente presidenta general alcalde alcaldesa director
     directora entrenador abogado abogada juez jueza
+    mandatario mandataria rector rectora jefe jefa secretario secretaria canciller diputado
+    diputada senador senadora fiscal titular timonel recteur rectrice secrétaire chercheur
+    chercheuse professeur professeure sociologue politologue économiste historien historienne
     """.split()
     )
     | NATIONALITIES
@@ -103,7 +108,13 @@ ORGANISATION_ROLES = frozenset("group organisation organization company club fir
 # Indefinite articles: "a spokesman", "un conseiller", "einem Sprecher" name nobody.
 INDEFINITE = frozenset("a an one another un une ein eine einem einer eines uno una".split())
 # Role words that stand for a title a person holds ("the PM" is the Prime Minister).
-ROLE_ALIASES = {"pm": "minister", "premier": "minister", "boss": "manager"}
+ROLE_ALIASES = {
+    "pm": "minister",
+    "premier": "minister",
+    "boss": "manager",
+    "mandatario": "presidente",
+    "mandataria": "presidenta",
+}
 # Prepositions before a name that make it an object, not the speaker ("members of Congress").
 PREPOSITIONS = frozenset(
     "of for to with from in on at by about against than von für mit de à".split()
@@ -154,6 +165,9 @@ TITLES = RANKS | frozenset(
     columnist commentator producer curator principal headteacher lecturer dean provost
     treasurer trustee lawyer solicitor barrister physician surgeon pastor vicar chaplain
     consultant adviser advisor campaigner
+    ministre ministro ministra mandatario mandataria rector rectora secretario secretaria
+    canciller diputado diputada senador senadora presidente presidenta président présidente
+    député députée sénateur maire alcalde alcaldesa porte-parole portavoz
     u.s. us uk u.k. british american french german russian syrian iraqi chinese israeli
     army navy air force federal national party labour tory democratic republican
     """.split()
@@ -253,6 +267,13 @@ ORGANISATION_WORDS = frozenset(
     trust radio embassy consulate heritage
     inspectorate directorate authority society board centre center bureau tribunal assembly
     institution laboratory observatory alliance coalition charity
+    ministerio ministère ministerium gobierno gouvernement regierung partido parti partei
+    asociación comisión fiscalía consejo conseil universidad université universität
+    instituto institut banco banque empresa entreprise unternehmen agencia agence
+    departamento département comité asamblea assemblée cámara congreso senado sénat
+    policía polizei armée ejército
+    estado estados unidos unido república état états unis république staaten vereinigte
+    bundesrepublik republik
     """.split()
 )
 # Places that start a caption glued to a name ("Australia Natalia Moon", "White Hart Lane

@@ -38,7 +38,8 @@ _ABBREVIATION = (
 )
 _WORD = (
     rf"(?:{_ABBREVIATION}|[{_UPPER}]\.(?:[{_UPPER}]\.)*"
-    rf"|(?:al-|el-|ad-|as-|abu-|bin-)?[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)*(?![\w-])|[{_UPPER}])"
+    rf"|(?:al-|el-|ad-|as-|abu-|bin-|d['’])?[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)*(?![\w-])"
+    rf"|[{_UPPER}])"
 )
 # "der", "den" and "das" are German articles ("erklärt Döring den Prozess") except after
 # "van" or "von" ("Ursula von der Leyen").
@@ -92,6 +93,9 @@ _SHOWN_REACH = 60
 _LAST_WORD = re.compile(r"([\w-]+)\s+$")
 _AFTER_WORD = re.compile(r"[\w,]\s+$")  # a word or comma before: inside a sentence
 _OPENINGS_OF_A_NAME = 3
+# Words after which capitalised words are a title's complement ("diputado de Convergencia
+# Social Diego Ibáñez").
+_COMPLEMENT_WORDS = frozenset("of de del du la von für".split())
 # "Sonya A. Zoghlin": a middle initial, not the article "a".
 _INITIAL = re.compile(r"^[A-Z]\.$")
 # "I've", "We’re", "It's": a pronoun and a verb, never a name.
@@ -337,6 +341,7 @@ class NameIndex:
             if match.group(0) in surnames:
                 self.mentions.append(Mention(match.start(), match.end(), (match.group(0),), (), ()))
         self._split_run_ons()
+        self._split_complements()
         self._strip_common_nouns()
         # Nicknames stand for the full name: "Uncle Poodle" and "Poodle" are Lee Thompson.
         self._aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -429,6 +434,32 @@ class NameIndex:
                 fixed.append(Mention(start, mention.end, mention.core[-1:], (), ()))
             else:
                 fixed.extend(_split_repeats(_split_organisation(mention, surnames)))
+        self.mentions = fixed
+
+    def _split_complements(self) -> None:
+        """ "el diputado de Convergencia Social Diego Ibáñez": after a preposition, two or
+        more capitalised words before a known first name are the complement of a title, and
+        the person's name starts at the first name (one word may be a first name the lists
+        lack: "a letter of Lee Harvey Oswald")."""
+        fixed = []
+        for mention in self.mentions:
+            core = mention.core
+            before = self._text[max(0, mention.start - 8) : mention.start].split()[-1:]
+            cut = next(
+                (i for i in range(2, len(core) - 1) if first_name_gender(core[i]) is not None),
+                None,
+            )
+            if (
+                cut is not None
+                and before
+                and before[0].lower() in _COMPLEMENT_WORDS
+                and first_name_gender(core[0]) is None
+                and not any(w.islower() for w in core[:cut])
+            ):
+                offset = len(" ".join(core[:cut])) + 1
+                titles = (*mention.titles, *core[:cut])
+                mention = Mention(mention.start + offset, mention.end, core[cut:], (), titles)
+            fixed.append(mention)
         self.mentions = fixed
 
     def _strip_common_nouns(self) -> None:
