@@ -82,3 +82,33 @@ def test_a_title_before_and_belongs_to_the_other_person() -> None:
         '"I just picked up the phone and I called the Queen," she said.',
     )
     assert found == ["Meghan"]
+
+
+def test_a_credit_line_after_a_quote_in_its_own_paragraph() -> None:
+    found = speakers(
+        "Praised by experts",
+        "“Of all the ways to run Windows on a Mac, this is my favorite because it just works.”",
+        "Adrian Kingsley-Hughes, ZDNet",
+        "“Unlike Boot Camp, it lets you run both operating systems at the same time.”",
+        "— Larry Magid",
+    )
+    assert found == ["Adrian Kingsley-Hughes", "Larry Magid"]
+
+
+def test_a_bare_name_after_a_quote_may_be_a_heading() -> None:
+    found = speakers(
+        "He also named Bushido, who was exactly what Animus had accused him of:",
+        "„Jammert über Leute, die sich ihre Texte schreiben lassen, rappt aber selbst nicht.“",
+        "Bushido",
+        "Now the third man speaks up, firing back at Azad on Twitter.",
+    )
+    assert found[0] != "Bushido"
+
+
+def test_a_masked_handle_is_no_credit() -> None:
+    found = speakers(
+        "Reviews of the show:",
+        "“Very talented people! Super fun and entertaining! Very cultural show.”",
+        "– Ali***",
+    )
+    assert found == [None]

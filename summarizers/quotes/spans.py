@@ -420,7 +420,7 @@ def _is_scare_quote(text: str, span: Span) -> bool:
 
 
 # A cited title at the head of a line: "Title" — Publisher, date
-_CITATION_TAIL = re.compile(r"\s*[\u2014\u2013-]\s*[A-Z]")
+_CITATION_TAIL = re.compile(r"[ \t]*[\u2014\u2013-][ \t]*[A-Z]")  # on the same line
 _MAX_AUTHOR_WORDS = 4
 
 

@@ -46,6 +46,12 @@ _VERDICT_LABEL = re.compile(r"\bVERDICT\s*:\s*$", re.IGNORECASE)
 _GIVES_VERDICT = re.compile(
     r"\b(?:gives|offers|delivers|gave|offered|delivered) (?:his|her|their) verdict"
 )
+# A credit line after a quote in its own paragraph: "Adrian Kingsley-Hughes, ZDNet" or
+# "— Engadget": a dash or a role, and no sentence end.
+_CREDIT = re.compile(
+    r"[ \t]*\n\s*\n[ \t]*(?P<dash>[—–-][ \t]*)?(?P<name>[^\W\d_][^\n.!?:;\"“”,]{0,40}?)"
+    r"(?P<role>,[ \t]*[^\n.!?:;\"“”]{1,60})?[ \t]*(?=\n|$)"
+)
 # An age given after a name: "Emma Jackson, 28, moved".
 _GIVEN_AGE = re.compile(r",\s*(\d{1,3}),")
 # Roles that stand for a person given an age from 13 to 19 ("the teenager wrote").
@@ -89,6 +95,8 @@ class Attributor(CueFinder):
                 self.text, max(0, span.mark_start - _LABEL_REACH), span.mark_start
             ):
                 mention = self._reviewer(span.mark_start)  # "EXPERT VERDICT: '...'"
+            elif cue is None and (credit := self._credit_line(span)) is not None:
+                mention = credit  # a testimonial: the quote, then "Larry Magid, Forbes"
             elif cue is None:
                 mention = self._carry(span, previous, previous_span)
             else:
@@ -103,6 +111,20 @@ class Attributor(CueFinder):
                 # A scare quote ('infidel') neither passes on nor breaks off a speaker.
                 previous, previous_span = mention, span
         return found
+
+    def _credit_line(self, span: Span) -> Mention | None:
+        """The name on the line after a quote that fills its own paragraph, when that line is
+        only a credit: a name, perhaps after a dash and before ", an outlet or a role"."""
+        if self.text[self.text.rfind("\n", 0, span.mark_start) + 1 : span.mark_start].strip():
+            return None  # narrative before the quote in its paragraph
+        line = _CREDIT.match(self.text, span.mark_end)
+        if line is None or not (line.group("dash") or line.group("role")):
+            return None  # a bare name on its own line may be the next section's heading
+        mention = self.names.starting_at(line.start("name"))
+        # The whole credit is the name: not a masked handle ("Ali***") or a sentence.
+        if mention is None or mention.end != line.start("name") + len(line.group("name").rstrip()):
+            return None
+        return mention
 
     def _name(self, mention: Mention, gender: str | None) -> str:
         """The fullest name of `mention`; when a short form is shared ("Christie") and a
