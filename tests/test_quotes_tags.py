@@ -112,3 +112,27 @@ def test_a_masked_handle_is_no_credit() -> None:
         "– Ali***",
     )
     assert found == [None]
+
+
+def test_an_adverbial_and_a_comma_before_an_inverted_verb() -> None:
+    found = speakers(
+        'There is "less drive to pick a winner since it is so unclear this year" in Iowa, said '
+        "Pat Rynard, managing editor of Iowa Starting Line."
+    )
+    assert found == ["Pat Rynard"]
+
+
+def test_told_after_an_appositive_still_has_its_subject_before() -> None:
+    found = speakers(
+        "'We came here for vacation. We have been here one day,' Makrus Åsberg, a 25-year-old "
+        "officer with the police in Uppsala, Sweden, told the New York Post."
+    )
+    assert found == ["Makrus Åsberg"]
+
+
+def test_a_press_release_tag_without_a_verb() -> None:
+    found = speakers(
+        "“Our agents continue to interdict unlawful people and cargo at sea,” Augusto Reyes, "
+        "Director of the Caribbean Air and Marine Branch."
+    )
+    assert found == ["Augusto Reyes"]

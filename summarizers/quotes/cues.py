@@ -224,10 +224,18 @@ class CueFinder(Context):
         )
         verb = _first_verb(words, limit=_MAX_APPOSITIVE if appositive else 6)
         if verb is None:
-            return self._long_tag(words)
+            return self._long_tag(words) or self._credit_tag(words, head)
         if verb + 1 < len(words) and words[verb + 1].text == ":":
             return None  # "..., while X added: '...'" introduces the next quote
-        inverted_order = verb == 0 or all(_skippable(w) for w in words[:verb])
+        # "... in Iowa, said Pat Rynard": an adverbial and a comma may come before the verb.
+        fronted = (
+            verb > 1
+            and words[verb - 1].text == ","
+            and words[0].low in PREPOSITIONS
+            and words[verb].low not in _NOT_INVERTED
+            and not any(_clause_verb(w) for w in words[:verb])
+        )
+        inverted_order = verb == 0 or fronted or all(_skippable(w) for w in words[:verb])
         if inverted_order and not _is_gerund(words, verb):
             # "..., said Gedney", but not "..., adding 'X' Nurse B thought": a gerund's
             # subject comes before it.
@@ -262,6 +270,18 @@ class CueFinder(Context):
         if cue is None or cue.mention is None or not self.names.is_person(cue.mention):
             return None
         return cue
+
+    def _credit_tag(self, words: list[Token], head: Cue | None) -> Cue | None:
+        """A press-release tag with no verb: '"...," Augusto Reyes, Director of the Marine
+        Branch.' -- a person's name, then a comma and a title, to the end of the sentence."""
+        if head is None or head.mention is None or not self.names.is_person(head.mention):
+            return None
+        after = _index_after(words, head.mention.end)
+        if after is None or words[after].text != "," or words[0].start != head.mention.start:
+            return None
+        if any(_is_verb(words, i) or _clause_verb(w) for i, w in enumerate(words)):
+            return None
+        return head
 
     def _cue_before(self, tokens: list[Token]) -> Cue | None:
         words = [t for t in tokens if t.text not in "\"“”„«»‘’'"]
