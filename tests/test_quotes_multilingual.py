@@ -104,3 +104,13 @@ def test_more_french_verbs_of_saying() -> None:
         language="fr",
     )
     assert found == ["Zineb Amrani"]
+
+
+def test_a_dropped_subject_is_never_a_person_named_as_an_object() -> None:
+    found = speakers(
+        "La ministra Izkia Siches habló ante el Senado. “Necesitamos recuperar la legitimidad "
+        "de las policías”, dijo al ser consultada sobre la renuncia del director general, "
+        "Ricardo Yáñez. Y agregó: “Nosotros estamos evaluando a las autoridades siempre”.",
+        language="es",
+    )
+    assert found == ["Izkia Siches", "Izkia Siches"]

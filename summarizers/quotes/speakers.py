@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from summarizers.quotes.context import Token
-from summarizers.quotes.cues import LATTER, Cue, CueFinder
+from summarizers.quotes.cues import DROPPED, LATTER, Cue, CueFinder
 from summarizers.quotes.gender import FEMALE, MALE, described_gender, first_name_gender
 from summarizers.quotes.lexicon import (
     AGE_ROLE,
@@ -156,6 +156,8 @@ class Attributor(CueFinder):
     ) -> Mention | None:
         if cue.mention is not None:
             return cue.mention
+        if cue.pronoun == DROPPED:
+            return self._dropped_subject(span, previous, previous_span)
         if cue.pronoun is not None:
             at = cue.at if cue.at is not None else span.mark_start
             if previous_span is not None and previous_span.mark_end > at:
@@ -229,6 +231,21 @@ class Attributor(CueFinder):
         far = self._people(max(0, at - _FAR_PRONOUN_REACH), at)
         same = [m for m in far if self.genders.get(self.names.fullest(m)) == wanted]
         return same[-1] if same else None
+
+    def _dropped_subject(
+        self, span: Span, previous: Mention | None, previous_span: Span | None
+    ) -> Mention | None:
+        """The subject a Spanish verb leaves out ('"...", aseguró'): the last speaker, unless
+        another person has since been the subject of a sentence; never a person named only
+        as an object ("... del director general, Ricardo Yáñez. Y agregó:")."""
+        since = previous_span.mark_end if previous_span is not None else 0
+        start = max(since, span.mark_start - _PRONOUN_REACH)
+        subjects = [m for m in self._people(start, span.mark_start) if self._is_subject(m)]
+        if subjects:
+            return subjects[-1]
+        if previous is not None and self._near(previous_span, span.mark_start):
+            return previous if self.names.is_person(previous) else None
+        return None
 
     def _newer_subject(self, speaker: Mention, subjects: list[Mention]) -> Mention | None:
         """ "Bryan said the show was small. Jack O'Connell credits the team. '...,' he said":
