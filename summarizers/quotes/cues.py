@@ -48,6 +48,7 @@ _NOT_INVERTED = frozenset("told tells telling asked asks described describes cal
 _PRO_DROP = frozenset(("es",))
 DROPPED = "(dropped)"
 _PRO_DROP_CONJUNCTIONS = frozenset("y e pero".split())  # "Y agregó: '...'"
+_PRO_DROP_PREPOSITIONS = frozenset("a al en con sobre para por tras durante desde".split())
 # "the latter said": a role that points at the second of two people just named.
 LATTER = "the latter"
 _REPORTED = frozenset("reported reports reporting".split())
@@ -362,7 +363,12 @@ class CueFinder(Context):
 
     def _later_person(self, words: list[Token], index: int) -> Cue | None:
         """A person named a little after an inverted verb, past an adverbial and a title:
-        "estime pour sa part le secrétaire général de la CFDT, Laurent Berger"."""
+        "estime pour sa part le secrétaire général de la CFDT, Laurent Berger". Where the
+        subject may be dropped, a verb followed by a preposition has none ("dijo al ser
+        consultada sobre ... del director, Ricardo Yáñez")."""
+        opening = words[index].low if index < len(words) else ""
+        if self.language in _PRO_DROP and opening in _PRO_DROP_PREPOSITIONS:
+            return None
         for word in words[index : index + _MAX_INVERTED_REACH]:
             if word.low in _COMPLEMENTIZERS or not (word.text[:1].isalnum() or word.text == ","):
                 return None
