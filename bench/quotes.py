@@ -18,7 +18,9 @@ matches after dropping ranks and forms of address. A quote `find_quotes` finds i
 own output; one it misses (most of test2) on the labelled span handed to the attributor, so the
 figure measures attribution, and "found" counts the labelled quotes the span finder returns.
 Also checked: no attributed speaker is missing from its article (all frank-cnndm, GUM,
-frank-xsum, Scrapinghub and trafilatura English texts).
+frank-xsum, Scrapinghub and trafilatura texts, the multilingual ones included). The German,
+French and Spanish splits "web-de" and "web-fres" (and their held-out halves "web-deb",
+"web-fresb") read trafilatura's multilingual pages in their detected language.
 """
 
 from __future__ import annotations
@@ -288,10 +290,11 @@ def speaker_results(root: Path, labels: list[dict[str, object]]) -> Iterator[Res
 
 
 def unnamed_speakers(texts: Iterable[str]) -> list[str]:
-    """Attributed speakers whose name does not occur in their article (should be none)."""
+    """Attributed speakers whose name does not occur in their article (should be none); each
+    text is read in its detected language."""
     bad = []
     for text in texts:
-        article = article_of(text)
+        article = article_of(text, detect_language(text) or "en")
         for quote in find_quotes(article):
             if quote.speaker is None:
                 continue
@@ -364,9 +367,10 @@ def main(argv: list[str] | None = None) -> int:
     texts += [p.read_text(encoding="utf-8") for p in sorted(xsum.glob("*.article.txt"))]
     texts += [article_text(p) for p in sorted(web.glob("*.json"))]
     texts += extracted_texts(root / "trafilatura-eval-en")
-    bad = unnamed_speakers(texts)
+    multi = extracted_texts(root / "trafilatura-eval-multi")
+    bad = unnamed_speakers(texts) + unnamed_speakers(multi)
     caption = "speakers not named in article"
-    print(f"{caption:<34}{len(bad):>7}  ({len(texts)} frank-cnndm, GUM, frank-xsum and web texts)")
+    print(f"{caption:<34}{len(bad):>7}  ({len(texts)} English and {len(multi)} other texts)")
     for name in bad:
         print(f"  not in its article: {name}")
     if "-v" in args:
