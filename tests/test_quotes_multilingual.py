@@ -114,3 +114,48 @@ def test_a_dropped_subject_is_never_a_person_named_as_an_object() -> None:
         language="es",
     )
     assert found == ["Izkia Siches", "Izkia Siches"]
+
+
+def test_a_label_with_a_description_before_the_colon() -> None:
+    found = speakers(
+        "Michael Franke, Vice President Global Engineering der Nordex Group: “Feldvalidierungen "
+        "von Turbinen sind sehr aufwendig und dauern lange.”",
+        language="de",
+    )
+    assert found == ["Michael Franke"]
+
+
+def test_a_label_with_one_verb_before_the_colon() -> None:
+    found = speakers(
+        "Thomas Weikert blieb ruhig. Weikert weiß: „Wir haben hier eine schwierige Situation "
+        "und blenden die Realität nicht aus.“",
+        language="de",
+    )
+    assert found == ["Thomas Weikert"]
+
+
+def test_an_anonymous_spokesman_of_a_named_body_in_a_label() -> None:
+    found = speakers(
+        "A Bayer spokesman said: 'It is clear that there has been a physical dispute after the "
+        "game.'"
+    )
+    assert found == [None]
+
+
+def test_a_german_compound_role_points_back_to_the_person_so_described() -> None:
+    found = speakers(
+        "Die Arbeitsrechtlerin Kathrin Bürger erklärt die Regeln.",
+        "„Wer Eltern von kleinen Kindern im Team hat, muss damit rechnen“, sagt die "
+        "Arbeitsrechtlerin.",
+        language="de",
+    )
+    assert found == ["Kathrin Bürger"]
+
+
+def test_a_long_run_of_titles_before_the_name() -> None:
+    found = speakers(
+        "„Wir hatten nie Grund zur Annahme, dass es Bavaria nicht gut geht“, so der "
+        "stellvertretende Nationalparkleiter und Projektleiter Ulrich Brendel.",
+        language="de",
+    )
+    assert found == ["Ulrich Brendel"]

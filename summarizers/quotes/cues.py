@@ -22,6 +22,7 @@ from summarizers.quotes.lexicon import (
     ROLES,
     SPEECH_VERBS,
     UNNAMED,
+    is_role,
 )
 from summarizers.quotes.names import Mention, is_title
 from summarizers.quotes.spans import Span
@@ -40,7 +41,7 @@ _AFTER_VERB = frozenset("hinzu a".split())
 # who did not work on the study, told" has 30.
 _MAX_APPOSITIVE = 32
 # Lower-case words and titles allowed before a name after a verb ("said beauty blogger X").
-_MAX_LEAD = 4
+_MAX_LEAD = 6
 _LOWER_RUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}")
 # Verbs whose object is the listener, not the speaker ("told Reuters"), or never inverted.
 _NOT_INVERTED = frozenset("told tells telling asked asks described describes called".split())
@@ -84,6 +85,11 @@ _AGE = re.compile(r",\s*\d{1,3},")
 # A label before a quote: the words since the end of the last sentence, a colon, the mark.
 _LABEL_REACH = 100
 _LABEL = re.compile(r"(?:^|(?<=[.!?\"”\n]))\s*([^.!?\"“”\n:]*?[\w'’.])\s*:\s*[\"“‘']?\Z")
+# What may follow the name in a label: ", a description" or one lower-case verb:
+# "Michael Franke, Vice President Global Engineering:", "Weikert weiß:".
+_LABEL_APPOSITIVE = re.compile(r",\s+[^,;:]{2,80}")
+_CLAUSE_WORDS = frozenset("was is who which".split())
+_LABEL_VERB = re.compile(r"\s+[a-zäöüßéèàáíóúñ]+")
 _DOCUMENTS = frozenset(
     """
     report statement study letter survey memo website filing ruling speech tweet post page
@@ -129,12 +135,26 @@ class CueFinder(Context):
             return None
         mention = self.names.ending_at(head.end(1))
         if mention is None or not self.names.is_person(mention):
+            mention = self._label_subject(head.group(1), head.start(1))
+        if mention is None or not self.names.is_person(mention):
             return None
         lead = self.text[head.start(1) : mention.start].split()
         # A verb or pronoun before the name makes it an object ("He told Denis Betts:").
         if len(lead) > _MAX_LEAD or any(self._labels_not(w) for w in lead):
             return None
         return mention
+
+    def _label_subject(self, label: str, start: int) -> Mention | None:
+        """The person a label before a colon opens with, when only a description or one verb
+        follows the name: "Michael Franke, Vice President of the Nordex Group:", "Weikert
+        weiß:", "Smith recalls:"."""
+        for mention in self.names.between(start, start + len(label)):
+            rest = self.text[mention.end : start + len(label)]
+            if rest.startswith(","):
+                described = _LABEL_APPOSITIVE.fullmatch(rest)
+                return mention if described and not _has_clause_verb(rest) else None
+            return mention if _LABEL_VERB.fullmatch(rest) else None
+        return None
 
     def _labels_not(self, word: str) -> bool:
         """Is `word` one that cannot describe the name after it in a label (a verb, pronoun,
@@ -664,6 +684,12 @@ def _clause_verb(word: Token) -> bool:
     return low in _IRREGULAR_PAST or (low.endswith("ed") and low != "quoted")
 
 
+def _has_clause_verb(text: str) -> bool:
+    """Does a description hold a word that is surely a verb ("who visited", "was")?"""
+    words = text.replace(",", " ").split()
+    return any(w.islower() and (w in _IRREGULAR_PAST or w in _CLAUSE_WORDS) for w in words)
+
+
 def _is_tag(sentence: str) -> bool:
     """A short sentence that can only be a speech tag ("Gedney said.")."""
     return len(sentence.split()) <= 6 and sentence.endswith(".") and ":" not in sentence
@@ -703,10 +729,10 @@ def _role(words: list[Token], index: int) -> Cue | None:
     for offset in range(index + 1, min(index + 4, len(words))):
         if words[offset].low in UNNAMED:
             return Cue(unknown=True, anonymous=True)  # "said the man"
-        if words[offset].low in ROLES or words[index].low in INDEFINITE:
+        if is_role(words[offset].low) or words[index].low in INDEFINITE:
             if words[index].low in INDEFINITE:
                 # "a spokesman" is somebody unnamed; "a message" is nobody.
-                return Cue(unknown=True, anonymous=words[offset].low in ROLES)
+                return Cue(unknown=True, anonymous=is_role(words[offset].low))
             return Cue(role=words[offset].low)
         if words[offset].low in ORGANISATION_ROLES and offset == index + 1:
             return Cue(role=words[offset].low, at=words[offset].start)  # "the group said"
@@ -718,14 +744,16 @@ def _role_ending(words: list[Token], index: int) -> Cue | None:
     "the 28-year-old" is the person given that age."""
     if index > 0 and AGE_ROLE.fullmatch(words[index].low) and words[index - 1].low == "the":
         return Cue(role=words[index].low, at=words[index].start)
-    if not words[index].text[:1].islower() and words[index].low not in ROLES | ORGANISATION_ROLES:
+    role = is_role(words[index].low)
+    capitalised = not words[index].text[:1].islower()
+    if capitalised and not role and words[index].low not in ORGANISATION_ROLES:
         return None
     for offset in range(index - 1, max(-1, index - 6), -1):
         if words[offset].text in ".!?":
             return None  # the noun phrase begins in this sentence
         if words[offset].low in ROLE_DETERMINERS and words[index].low in UNNAMED:
             return Cue(unknown=True, anonymous=True)  # "the man said"
-        if words[offset].low in ROLE_DETERMINERS and words[index].low in ROLES:
+        if words[offset].low in ROLE_DETERMINERS and role:
             return Cue(role=words[index].low, at=words[index].start)
         if (
             offset == index - 1
@@ -734,7 +762,7 @@ def _role_ending(words: list[Token], index: int) -> Cue | None:
         ):
             return Cue(role=words[index].low, at=words[index].start)  # "The organisation said"
         if words[offset].low in INDEFINITE:
-            return Cue(unknown=True, anonymous=words[index].low in ROLES | UNNAMED)
+            return Cue(unknown=True, anonymous=role or words[index].low in UNNAMED)
     return None
 
 

@@ -302,3 +302,9 @@ EVENTS = frozenset(
 )
 # Words after a name that show it is not the subject of what follows ("Ed Balls of").
 NOT_VERBS = frozenset("and or but while of for to with from in on at by as who which that".split())
+
+
+def is_role(word: str) -> bool:
+    """A role noun ("minister", "Sprecher"), German compounds included ("Arbeitsrechtlerin",
+    "Bundestrainer", "Integrationsministerin"); `word` is lower-case."""
+    return word in ROLES or (len(word) > 8 and word.endswith(TITLE_SUFFIXES))
