@@ -136,3 +136,11 @@ def test_a_press_release_tag_without_a_verb() -> None:
         "Director of the Caribbean Air and Marine Branch."
     )
     assert found == ["Augusto Reyes"]
+
+
+def test_a_verb_between_two_names_is_no_job_title() -> None:
+    found = speakers(
+        'Sen. Ben Sasse called his death "a crisis of public trust" in the prison system. "You '
+        'are in this job because of this crisis," Sasse told Hawk Sawyer, calling for answers.'
+    )
+    assert found[-1] == "Ben Sasse"

@@ -440,6 +440,8 @@ class CueFinder(Context):
         match = _LOWER_RUN.match(self.text, mention.end)
         if match is None or match.group(0).split()[0] in _LEAD_STOP:
             return mention
+        if any(w in SPEECH_VERBS for w in match.group(0).split()):
+            return mention  # "Sasse told Hawk Sawyer": a verb, not a job, before the name
         # A two-word employer looks like a person's name: the role word between tells.
         if mention.is_person and match.group(0).split()[-1] not in ROLES:
             return mention
