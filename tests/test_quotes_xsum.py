@@ -331,3 +331,36 @@ def test_a_document_speaks_for_its_named_owner() -> None:
         '"should be an extension of individual human wills".',
     )
     assert found == ["Iain Wright", "OpenAI", "OpenAI"]
+
+
+def test_a_label_glued_to_its_quote_without_a_colon() -> None:
+    found = speakers(
+        'GB finished fifth in the heats.Olympic gold medallist Chris Boardman"Latham had a '
+        'fantastic final charge. He timed his effort well there."'
+    )
+    assert found == ["Chris Boardman"]
+
+
+def test_the_leicester_man_is_the_man_just_named() -> None:
+    found = speakers(
+        "Mark Selby beat Xiao Guodong 13-6 in the second round.The Leicester man, who beat "
+        "Fergal O'Brien 10-2 in the first round, told BBC Sport: \"I don't feel as though I "
+        'have peaked, but that is a good thing."'
+    )
+    assert found == ["Mark Selby"]
+
+
+def test_the_man_alone_is_still_somebody_unnamed() -> None:
+    found = speakers(
+        'Mark Selby won again. "It was the best match I have seen in years," said the man '
+        "next to me."
+    )
+    assert found == [None]
+
+
+def test_prosecutor_is_a_title() -> None:
+    found = speakers(
+        'Prosecutor Sarah Marsh told the court: "They accept it was a momentary lapse and '
+        'nothing will bring him back."'
+    )
+    assert found == ["Sarah Marsh"]

@@ -85,10 +85,13 @@ _AGE = re.compile(r",\s*\d{1,3},")
 # A label before a quote: the words since the end of the last sentence, a colon, the mark.
 _LABEL_REACH = 100
 _LABEL = re.compile(r"(?:^|(?<=[.!?\"”\n]))\s*([^.!?\"“”\n:]*?[\w'’.])\s*:\s*[\"“‘']?\Z")
+_GLUED_LABEL = re.compile(r"(?:^|(?<=[.!?\"”\n]))\s*([^.!?\"“”\n:]*?[^\W\d_])\Z")
 # What may follow the name in a label: ", a description" or one lower-case verb:
 # "Michael Franke, Vice President Global Engineering:", "Weikert weiß:".
 _LABEL_APPOSITIVE = re.compile(r",\s+[^,;:]{2,80}")
 _CLAUSE_WORDS = frozenset("was is who which".split())
+# "the Leicester man", "the Welsh woman": a described person stands for "he" or "she".
+_DESCRIBED_PEOPLE = {"man": "he", "woman": "she", "boy": "he", "girl": "she"}
 _LABEL_VERB = re.compile(r"\s+[a-zäöüßéèàáíóúñ]+")
 _DOCUMENTS = frozenset(
     """
@@ -130,7 +133,11 @@ class CueFinder(Context):
         """'Widnes coach Denis Betts: "..."', 'England batsman Ian Bell: "..."' (BBC style):
         a person's name, after a few describing words and no verb, that opens its sentence
         and is followed only by a colon and the quote is the speaker."""
-        head = _LABEL.search(self.text, max(0, span.mark_start - _LABEL_REACH), span.mark_start)
+        reach = max(0, span.mark_start - _LABEL_REACH)
+        head = _LABEL.search(self.text, reach, span.mark_start)
+        if head is None and self.text[span.mark_start - 1 : span.mark_start].isalpha():
+            # BBC live pages lose the colon: 'Olympic gold medallist Chris Boardman"Latham ...'
+            head = _GLUED_LABEL.search(self.text, reach, span.mark_start)
         if head is None:
             return None
         mention = self.names.ending_at(head.end(1))
@@ -729,6 +736,9 @@ def _role(words: list[Token], index: int) -> Cue | None:
     if words[index].low not in ROLE_DETERMINERS and words[index].low not in INDEFINITE:
         return None
     for offset in range(index + 1, min(index + 4, len(words))):
+        described = _described_person(words, index, offset)
+        if described is not None:
+            return described  # "said the Leicester man": someone just named, described again
         if words[offset].low in UNNAMED:
             return Cue(unknown=True, anonymous=True)  # "said the man"
         if is_role(words[offset].low) or words[index].low in INDEFINITE:
@@ -739,6 +749,16 @@ def _role(words: list[Token], index: int) -> Cue | None:
         if words[offset].low in ORGANISATION_ROLES and offset == index + 1:
             return Cue(role=words[offset].low, at=words[offset].start)  # "the group said"
     return None
+
+
+def _described_person(words: list[Token], article: int, noun: int) -> Cue | None:
+    """ "the Leicester man": "the", a capitalised describing word, then "man" or "woman" stands
+    for the person just named, as "he" or "she" would."""
+    if words[article].low != "the" or words[noun].low not in _DESCRIBED_PEOPLE:
+        return None
+    if not any(w.text[:1].isupper() for w in words[article + 1 : noun]):
+        return None
+    return Cue(pronoun=_DESCRIBED_PEOPLE[words[noun].low])
 
 
 def _role_ending(words: list[Token], index: int) -> Cue | None:
@@ -753,6 +773,9 @@ def _role_ending(words: list[Token], index: int) -> Cue | None:
     for offset in range(index - 1, max(-1, index - 6), -1):
         if words[offset].text in ".!?":
             return None  # the noun phrase begins in this sentence
+        described = _described_person(words, offset, index)
+        if described is not None:
+            return described  # "The Leicester man, who beat ..., told BBC Sport"
         if words[offset].low in ROLE_DETERMINERS and words[index].low in UNNAMED:
             return Cue(unknown=True, anonymous=True)  # "the man said"
         if words[offset].low in ROLE_DETERMINERS and role:

@@ -161,7 +161,7 @@ TITLES = RANKS | frozenset(
     congresswoman mp qc herr frau m. mme mme. mlle señor señora don doña sr. sra. monsieur
     madame pm author actress actor singer star striker manager boss leader founder executive
     father sister brother mother chair magistrate recorder councillor cllr msp mep mla dj
-    speaker coordinator supervisor veterinarian researcher editor reporter correspondent
+    speaker prosecutor coordinator supervisor veterinarian researcher editor reporter correspondent
     columnist commentator producer curator principal headteacher lecturer dean provost
     treasurer trustee lawyer solicitor barrister physician surgeon pastor vicar chaplain
     consultant adviser advisor campaigner
