@@ -61,6 +61,7 @@ SPLIT_FOLDERS = {
     "web-deb": "trafilatura-eval-multi",
     "web-fres": "trafilatura-eval-multi",
     "web-fresb": "trafilatura-eval-multi",
+    "gum": "gum-wikinews-quotes",
 }
 CNNDM_SPLITS = ("dev", "dev2", "test", "test2")
 

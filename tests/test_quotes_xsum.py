@@ -364,3 +364,19 @@ def test_prosecutor_is_a_title() -> None:
         'nothing will bring him back."'
     )
     assert found == ["Sarah Marsh"]
+
+
+def test_a_programme_is_no_antecedent() -> None:
+    found = speakers(
+        "The boy's mother told the BBC's Good Morning Ulster programme that her son does not "
+        'understand why he cannot go to school."He really misses being around people, he '
+        'does not like being stuck at home," she said.'
+    )
+    assert found == [None]
+
+
+def test_a_bill_is_no_person() -> None:
+    index = NameIndex("He welcomed the transfer of powers under the Scotland Bill.")
+    assert [(m.core, index.is_person(m)) for m in index.mentions] == [(("Scotland", "Bill"), False)]
+    index = NameIndex("Bill Clinton spoke.")
+    assert [(m.core, index.is_person(m)) for m in index.mentions] == [(("Bill", "Clinton"), True)]

@@ -70,9 +70,15 @@ _TITLE_PRONOUNS = frozenset("i you we me my your our us he she they it".split())
 _SUFFIXES = frozenset("jr sr ii iii iv qc kc".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SPLIT_AFTER = ORGANISATION_WORDS | PLACES | EVENTS
-# Last words that make a name a place or an event unless a first name comes before them:
-# "New Delhi", "Anzac Day", "St James's Palace", but "Jason Day", "Jerry Hall".
-_PLACE_ENDINGS = PLACES | EVENTS
+# Last words that make a name a place, an event or a law unless a first name comes before
+# them: "New Delhi", "Anzac Day", "St James's Palace", "the Scotland Bill", but "Jason Day",
+# "Jerry Hall".
+_PLACE_ENDINGS = PLACES | EVENTS | frozenset("bill act treaty accord".split())
+# Nouns after a name that make it a work's or a programme's title ("Good Morning Ulster
+# programme"), not a person's.
+_WORK_NOUNS = frozenset(
+    "programme program show podcast series documentary film book album website magazine".split()
+)
 # Months that are also surnames.
 _MONTH_SURNAMES = frozenset("May June April August".split())
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*\b")
@@ -503,6 +509,8 @@ class NameIndex:
     def is_person(self, mention: Mention) -> bool:
         """A person's name, a short form of one named in full elsewhere ("Gedney"), or a
         name given with an age ("Umma, 25,")."""
+        if _WORK_NOUNS & set(self._text[mention.end : mention.end + 12].split()[:1]):
+            return False  # "the BBC's Good Morning Ulster programme"
         if mention.is_person or _AGE.match(self._text, mention.end):
             return True
         known = self._person_cores.get(mention.core)
