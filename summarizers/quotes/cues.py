@@ -96,7 +96,7 @@ _LABEL_VERB = re.compile(r"\s+[a-zäöüßéèàáíóúñ]+")
 _DOCUMENTS = frozenset(
     """
     report statement study letter survey memo website filing ruling speech tweet post page
-    account blog profile
+    account blog profile analysis review paper article editorial
     """.split()
 )
 
@@ -460,6 +460,10 @@ class CueFinder(Context):
     def _subject(self, words: list[Token], verb: int) -> Cue | None:
         """The subject before its verb: "X said", "X, the minister, said", "he added"."""
         coordinated = verb > 0 and words[verb - 1].low in ("and", "but")
+        if _is_gerund(words, verb) and verb > 0 and self._person_ending(words[verb - 1]):
+            named = self.names.ending_at(words[verb - 1].end)
+            if named is not None:
+                return Cue(mention=named)  # "with Boswell stating:": the gerund's own subject
         if _is_gerund(words, verb) or coordinated:
             # "Julia admitted that ..., adding: '...'", "Mr Lawson said ... and told the
             # court:": the subject of the main clause.
@@ -506,8 +510,15 @@ class CueFinder(Context):
         if word.low in _DOCUMENTS and index > 1 and words[index - 2].low in _POSSESSIVES:
             # "Her Facebook page states": the owner, not the site.
             return Cue(pronoun=_POSSESSIVES[words[index - 2].low])
+        if word.low not in _DOCUMENTS:
+            # "PC World's recent analysis of its own web traffic statistics concluded"
+            head = _document_head(words, index)
+            if head is not None:
+                index, word = head, words[head]
         if word.low in _DOCUMENTS and index > 0:
             source = self._owner(words[index - 1])
+            if source is None and index > 1 and words[index - 1].text.islower():
+                source = self._owner(words[index - 2])  # "PC World's recent analysis"
             if source is not None:
                 return Cue(mention=source)  # "The GAO report stated", "Mr Wright's letter states"
             if words[index - 1].low in _POSSESSIVES:
@@ -697,6 +708,17 @@ def _has_clause_verb(text: str) -> bool:
     """Does a description hold a word that is surely a verb ("who visited", "was")?"""
     words = text.replace(",", " ").split()
     return any(w.islower() and (w in _IRREGULAR_PAST or w in _CLAUSE_WORDS) for w in words)
+
+
+def _document_head(words: list[Token], index: int) -> int | None:
+    """The document noun heading the phrase that ends at `index` over an "of" phrase ("analysis
+    of its own web traffic statistics"), if any: its index."""
+    for k in range(index - 1, max(0, index - _FINDING_REACH), -1):
+        if not words[k].text[:1].isalnum() or _is_verb(words, k):
+            return None
+        if words[k].low == "of":
+            return k - 1 if k > 0 and words[k - 1].low in _DOCUMENTS else None
+    return None
 
 
 def _is_tag(sentence: str) -> bool:

@@ -26,6 +26,7 @@ SPEECH_VERBS = frozenset(
     retorted quipped snapped boasted vowed fumed blasted slammed gushed sobbed screamed
     barked interjected mused exclaimed countered fired
     lamented laments bemoaned bemoans accused accuses recounted recounts answered answers
+    denied denies
     reiterated reiterates contended contends concedes confessed confesses vows pledged
     assured assures calls texted emailed captioned
     sagte sagt sagten erklärte erklärt betonte betont meinte meint fügte ergänzte ergänzt
@@ -55,7 +56,7 @@ SPEECH_VERBS = frozenset(
 )
 # Words before the source, per language: "according to X", "laut X", "selon X", "según X".
 ACCORDING = {
-    "en": ("according to",),
+    "en": ("according to", "in the words of"),
     "de": ("laut", "so", "nach angaben von"),
     "fr": ("selon", "d'après", "d’après"),
     "es": ("según", "de acuerdo con"),

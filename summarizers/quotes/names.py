@@ -19,6 +19,7 @@ from summarizers.quotes.gender import FEMALE, MALE, first_name_gender
 from summarizers.quotes.lexicon import (
     EVENTS,
     HONORIFICS,
+    NATIONALITIES,
     NOT_NAMES,
     NOT_VERBS,
     ORGANISATION_WORDS,
@@ -36,9 +37,13 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔ�
 _ABBREVIATION = (
     r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Maj|Lt|Col|Capt|Sgt|Adm|Gov|Sen|Rep|Prof|Rev|Brig|Cmdr|Mme)\."
 )
+# A lower-case syllable after a hyphen in a given name ("Kim Jong-un", "Moon Jae-in"), not a
+# suffix ("US-led", "Paris-based").
+_SYLLABLE = r"(?!led\b|run\b|old\b|era\b|age\b|war\b)[a-z]{2,3}\b"
 _WORD = (
     rf"(?:{_ABBREVIATION}|[{_UPPER}]\.(?:[{_UPPER}]\.)*"
-    rf"|(?:al-|el-|ad-|as-|abu-|bin-|d['’])?[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*)*(?![\w-])"
+    rf"|(?:al-|el-|ad-|as-|abu-|bin-|d['’])?[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*|-{_SYLLABLE})*"
+    rf"(?![\w-])"
     rf"|[{_UPPER}])"
 )
 # "der", "den" and "das" are German articles ("erklärt Döring den Prozess") except after
@@ -171,8 +176,13 @@ def _mentions(match: re.Match[str]) -> list[Mention]:
         return []
     found = []
     run: list[tuple[str, int]] = []
+    # "Korean Central News Agency": a nationality opens a body's name, not a new name.
+    body = words[-1][0].lower() in ORGANISATION_WORDS
     for index, (word, start) in enumerate(words):
         middle = 0 < index < len(words) - 1
+        if body and word.lower() in NATIONALITIES and index < len(words) - 1:
+            run.append((word, start))
+            continue
         if middle and word.lower() in _CAPITAL_PARTICLES:
             run.append((word, start))  # "Marine Le Pen", "Paco De Lucía"
         elif index < len(words) - 1 and _POSSESSIVE.search(word) and word[-1:] in "sS":
