@@ -4,6 +4,7 @@ words of", a denial, an analysis that speaks for its owner, and a gerund's own s
 from __future__ import annotations
 
 from summarizers.quotes.names import NameIndex
+from summarizers.quotes.spans import find_spans
 from tests.conftest import speakers
 
 
@@ -51,3 +52,8 @@ def test_a_denial_reports_speech() -> None:
         '"She was never forced to work there," Scientology spokesman Tom Smith denied.'
     )
     assert found == ["Tom Smith"]
+
+
+def test_in_alone_does_not_make_a_scare_quote_a_quotation() -> None:
+    text = 'To "route out" in Scientology jargon refers to a formal exit.'
+    assert find_spans(text) == []

@@ -387,7 +387,8 @@ _MINOR_WORDS = frozenset("a an and as at but by for from in of on or the to vs w
 _SCARE_MAX_WORDS = 3
 _NAMING_VERBS = (
     SPEECH_VERBS
-    | frozenset(phrase.split()[0] for phrases in ACCORDING.values() for phrase in phrases)
+    # The first word of each "according to" phrase, but not the "in" of "in the words of".
+    | frozenset(p.split()[0] for ps in ACCORDING.values() for p in ps if p.split()[0] != "in")
     | frozenset(
         """
         called calls calling dubbed termed labelled labeled branded recommending recommended
