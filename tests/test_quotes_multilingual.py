@@ -159,3 +159,10 @@ def test_a_long_run_of_titles_before_the_name() -> None:
         language="de",
     )
     assert found == ["Ulrich Brendel"]
+
+
+def test_a_german_noun_before_a_surname_named_in_full_is_no_first_name() -> None:
+    text = "Thomas Weikert schwieg. Hörmann attackierte seinen Nachfolger Weikert scharf."
+    assert ("Nachfolger", "Weikert") not in [m.core for m in NameIndex(text, "de").mentions]
+    # In English text the same words may be a first name the lists lack.
+    assert ("Nachfolger", "Weikert") in [m.core for m in NameIndex(text, "en").mentions]

@@ -46,7 +46,7 @@ class Context:
         self.text = text
         self.spans = spans
         self.language = (language or "en")[:2].lower()
-        self.names = NameIndex(text)
+        self.names = NameIndex(text, self.language)
         self.sentences = _sentences(text, self.language)
         self._starts = [s.start for s in self.sentences]
         # Bisect tables, so that each look-up stays logarithmic on long texts: span starts

@@ -340,8 +340,10 @@ def _long_bodies(text: str) -> list[Mention]:
 class NameIndex:
     """Every name mention of a text, for finding a mention and its fullest form."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, language: str | None = None) -> None:
         self._text = text
+        # German capitalises every noun: "seinen Nachfolger Weikert" is no first name.
+        self._nouns_capitalised = language == "de"
         self.mentions: list[Mention] = []
         bare: list[re.Match[str]] = []
         bodies = _long_bodies(text)
@@ -485,10 +487,16 @@ class NameIndex:
         the article also uses it in lower case ("the comedian", "cleaners")."""
         lower = set(_LOWER_WORD.findall(self._text))
         capitalised = Counter(_CAPITAL_WORD.findall(self._text))
+        # Surnames named in full after a known first name ("Thomas Weikert").
+        named = {
+            m.core[-1] for m in self.mentions if len(m.core) == 2 and first_name_gender(m.core[0])
+        }
         fixed = []
         for mention in self.mentions:
             first = mention.core[0]
             common = first.lower() in lower or first.lower() + "s" in lower
+            if self._nouns_capitalised and len(mention.core) == 2 and mention.core[1] in named:
+                common = True  # "seinen Nachfolger Weikert" beside "Thomas Weikert"
             if (
                 len(mention.core) >= 2
                 and common
