@@ -166,3 +166,31 @@ def test_a_german_noun_before_a_surname_named_in_full_is_no_first_name() -> None
     assert ("Nachfolger", "Weikert") not in [m.core for m in NameIndex(text, "de").mentions]
     # In English text the same words may be a first name the lists lack.
     assert ("Nachfolger", "Weikert") in [m.core for m in NameIndex(text, "en").mentions]
+
+
+def test_a_tag_set_inside_the_quotation_marks() -> None:
+    found = speakers(
+        "« Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue, et "
+        "personne ne le conteste. »",
+        language="fr",
+    )
+    assert found == ["Antony Fastier"]
+
+
+def test_a_quote_after_a_colon_ending_a_sentence_about_one_person() -> None:
+    found = speakers(
+        "Sin embargo, Osiris Luna aprovechó la ocasión para atacar a los periodistas de este "
+        "periódico: “Está clara la agenda del faro, estos son los portavoces de las pandillas "
+        "en el país”.",
+        language="es",
+    )
+    assert found == ["Osiris Luna"]
+
+
+def test_a_short_title_after_a_colon_is_nobodys_speech() -> None:
+    found = speakers(
+        "Hans Leuenberger hat dazu ein Papier geschrieben: „Zehn Vorteile ein Mitglied zu "
+        "werden“. Für Leute, die werben möchten.",
+        language="de",
+    )
+    assert found == [None]

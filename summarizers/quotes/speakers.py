@@ -52,6 +52,12 @@ _CREDIT = re.compile(
     r"[ \t]*\n\s*\n[ \t]*(?P<dash>[—–-][ \t]*)?(?P<name>[^\W\d_][^\n.!?:;\"“”,]{0,40}?)"
     r"(?P<role>,[ \t]*[^\n.!?:;\"“”]{1,60})?[ \t]*(?=\n|$)"
 )
+# Words in a quotation, for finding a tag set inside it.
+_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+# How long a quote after a colon must be to be taken as speech rather than a title.
+_COLON_SPEECH_WORDS = 10
+# Adverbials that may open a sentence before its subject ("Sin embargo, Luna ...").
+_OPENERS = frozenset("sin embargo pero however but yet cependant mais doch aber".split())
 # An age given after a name: "Emma Jackson, 28, moved".
 _GIVEN_AGE = re.compile(r",\s*(\d{1,3}),")
 # Roles that stand for a person given an age from 13 to 19 ("the teenager wrote").
@@ -97,6 +103,10 @@ class Attributor(CueFinder):
                 mention = self._reviewer(span.mark_start)  # "EXPERT VERDICT: '...'"
             elif cue is None and (credit := self._credit_line(span)) is not None:
                 mention = credit  # a testimonial: the quote, then "Larry Magid, Forbes"
+            elif cue is None and (inside := self._incise(span)) is not None:
+                mention = inside  # «Absurde, explique Antony Fastier, ...»
+            elif cue is None and (opener := self._colon_subject(span)) is not None:
+                mention = opener  # "Luna aprovechó la ocasión para atacar ...: «...»"
             elif cue is None:
                 mention = self._carry(span, previous, previous_span)
             else:
@@ -125,6 +135,46 @@ class Attributor(CueFinder):
         if mention is None or mention.end != line.start("name") + len(line.group("name").rstrip()):
             return None
         return mention
+
+    def _incise(self, span: Span) -> Mention | None:
+        """A tag inside the quotation marks, as French and Spanish set it: «Absurde. Ce
+        processus est la norme, explique Antony Fastier, ...» -- a comma, a verb of saying and
+        a person's name."""
+        tokens = self._inner_tokens(span)
+        for index in range(1, len(tokens) - 1):
+            if tokens[index - 1].text != "," or tokens[index].low not in SPEECH_VERBS:
+                continue
+            mention = self.names.starting_at(tokens[index + 1].start)
+            if mention is not None and self.names.is_person(mention):
+                return mention
+        return None
+
+    def _inner_tokens(self, span: Span) -> list[Token]:
+        return [
+            Token(m.group(0), m.start(), m.end())
+            for m in _WORD.finditer(self.text, span.start, span.end)
+        ]
+
+    def _colon_subject(self, span: Span) -> Mention | None:
+        """A quote after a colon that ends a sentence about a person: "Sin embargo, Luna
+        aprovechó la ocasión para atacar a los periodistas: «...»" -- the person who opens
+        that sentence as its subject, when no one else is named in it."""
+        if not self.text[: span.mark_start].rstrip().endswith(":"):
+            return None
+        if len(self.text[span.start : span.end].split()) < _COLON_SPEECH_WORDS:
+            return None  # "Hans hat ein Papier geschrieben: „10 Vorteile ...“" is a title
+        sentence = self._sentence_at(self.text[: span.mark_start].rstrip().rfind(":"))
+        if sentence is None:
+            return None
+        tokens = self._tokens(sentence.start, span.mark_start)
+        people = self._people(sentence.start, span.mark_start)
+        if len({self.names.fullest(m) for m in people}) != 1:
+            return None
+        while tokens and (not tokens[0].text[:1].isupper() or tokens[0].low in _OPENERS):
+            tokens = tokens[1:]  # "Sin embargo, Luna ...": past the adverbial
+            if tokens and tokens[0].text == ",":
+                tokens = tokens[1:]
+        return self._opening_subject(tokens)
 
     def _name(self, mention: Mention, gender: str | None) -> str:
         """The fullest name of `mention`; when a short form is shared ("Christie") and a
