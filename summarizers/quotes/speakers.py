@@ -150,6 +150,7 @@ class Attributor(CueFinder):
         return None
 
     def _inner_tokens(self, span: Span) -> list[Token]:
+        """The words inside a quotation (`_tokens` leaves quotations out)."""
         return [
             Token(m.group(0), m.start(), m.end())
             for m in _WORD.finditer(self.text, span.start, span.end)
