@@ -144,3 +144,22 @@ def test_a_verb_between_two_names_is_no_job_title() -> None:
         'are in this job because of this crisis," Sasse told Hawk Sawyer, calling for answers.'
     )
     assert found[-1] == "Ben Sasse"
+
+
+def test_a_heading_between_two_quotes_stops_the_last_speaker_carrying_over() -> None:
+    found = speakers(
+        "Adriana Quevedo remembers her mother's rules.",
+        "“Eat everything on your plate, this is not a restaurant,” she said.",
+        "KARLA TARAZONA: I SKIPPED SCHOOL ONCE",
+        "“I ran away from school when I was fourteen to see my favourite band.”",
+    )
+    assert found == ["Adriana Quevedo", None]
+
+
+def test_without_a_heading_the_last_speaker_carries_over() -> None:
+    found = speakers(
+        "Adriana Quevedo remembers her mother's rules.",
+        "“Eat everything on your plate, this is not a restaurant,” she said.",
+        "“And never leave the table before everyone else has finished eating.”",
+    )
+    assert found == ["Adriana Quevedo", "Adriana Quevedo"]

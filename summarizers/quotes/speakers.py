@@ -52,6 +52,9 @@ _CREDIT = re.compile(
     r"[ \t]*\n\s*\n[ \t]*(?P<dash>[—–-][ \t]*)?(?P<name>[^\W\d_][^\n.!?:;\"“”,]{0,40}?)"
     r"(?P<role>,[ \t]*[^\n.!?:;\"“”]{1,60})?[ \t]*(?=\n|$)"
 )
+# A heading: a line of at most this many words that does not end a sentence.
+_HEADING_WORDS = 12
+_SENTENCE_ENDS = frozenset('.!?:;"”’»«…)')
 # Words in a quotation, for finding a tag set inside it.
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 # How long a quote after a colon must be to be taken as speech rather than a title.
@@ -418,7 +421,7 @@ class Attributor(CueFinder):
                 and self._is_subject(m)
                 and not self._quoted(m.start)
             ]
-            if not between:
+            if not between and not self._heading_between(previous_span.mark_end, span.mark_start):
                 return previous
         sentence = self._sentence_at(span.mark_start)
         if sentence is None or sentence.index == 0:
@@ -438,6 +441,16 @@ class Attributor(CueFinder):
             return None
         # "Scott says she showed him what he described as propaganda. 'She showed ...'"
         return self._resolve(cue, span, previous, previous_span)
+
+    def _heading_between(self, start: int, end: int) -> bool:
+        """Is there a heading between two quotes (a short paragraph with no sentence end,
+        "KARLA TARAZONA: POR SER FAN ENAMORADA, ME CASTIGARON")? A new section may quote
+        someone new, so the last speaker does not carry over it."""
+        for line in self.text[start:end].split("\n")[1:-1]:
+            words = line.split()
+            if 0 < len(words) <= _HEADING_WORDS and line.rstrip()[-1] not in _SENTENCE_ENDS:
+                return True
+        return False
 
     def _opening_subject(self, tokens: list[Token]) -> Mention | None:
         """The person a sentence opens with, when a verb follows the name."""
