@@ -1,7 +1,8 @@
 """Finding the cue that names a quote's speaker: "...," X said / said X / X told Reuters /
 X, the minister, said / according to X / X said: "..." / "...," he added / "...," the general
-said, and the same in German, French and Spanish. A cue is a name, a pronoun, a role or
-"someone unnamed"; `speakers` resolves it."""
+said / a label "Widnes coach Denis Betts: ..." / a press-release tag "X, Director of Y." / a
+Spanish verb whose subject is dropped ('"...", aseguró'), and the same in German, French and
+Spanish. A cue is a name, a pronoun, a role or "someone unnamed"; `speakers` resolves it."""
 
 from __future__ import annotations
 

@@ -2,9 +2,11 @@
 
 A name resolves to its fullest form in the article; a pronoun to the person
 last speaking or last named; a role ("the spokesman") to the last person so described. With
-no cue, a quote continues the speaker of the quote just before it when no one else was named
-in between, or takes the person named as speaking in the sentence before. Otherwise the
-speaker is unknown (None): a wrong name is worse than none.
+no cue outside the marks, a quote takes a credit line after it ("Larry Magid, Forbes"), a tag
+set inside its marks («..., explique X, ...»), the person a sentence ending in a colon is
+about, or continues the speaker of the quote just before it when no one else was named and no
+heading came in between, or takes the person named as speaking in the sentence before.
+Otherwise the speaker is unknown (None): a wrong name is worse than none.
 """
 
 from __future__ import annotations
