@@ -57,3 +57,21 @@ def test_a_denial_reports_speech() -> None:
 def test_in_alone_does_not_make_a_scare_quote_a_quotation() -> None:
     text = 'To "route out" in Scientology jargon refers to a formal exit.'
     assert find_spans(text) == []
+
+
+def test_one_person_spelt_two_ways_is_one_person() -> None:
+    found = speakers(
+        "Kristin Wilkins, curator of the exhibit, spoke first. Kristen Wilkins explained "
+        "his obsession, and Kristen Wilkins added more.",
+        '"He wanted to be rich and famous and he made lots of choices to go that way", '
+        "Wilkins said.",
+    )
+    assert found == ["Kristen Wilkins"]
+
+
+def test_two_people_with_one_surname_stay_apart() -> None:
+    found = speakers(
+        "Louis Jordan was found at sea. His son Frank Jordan waited at home.",
+        '"Everything I owned got broken, all my gear and all my food," Jordan said.',
+    )
+    assert found == ["Jordan"]

@@ -692,8 +692,12 @@ class NameIndex:
         ]
         # A first surname is a fallback: "Meacham" is Malenda Meacham, not the caption run-on
         # "Malenda Meacham Dressed" also in the text.
-        plain = [c for c in people if _same_person(mention.core, c, paternal=False)]
-        return plain or people
+        plain = [c for c in people if _same_person(mention.core, c, paternal=False)] or people
+        if len(plain) == 2 and _misspelt(*plain):
+            # "Kristin Wilkins" once and "Kristen Wilkins" twice: one person, spelt two ways.
+            counts = Counter(o.core for o in self._forms_of(mention.core))
+            return [max(plain, key=lambda c: counts[c])]
+        return plain
 
     def _display(self, core: tuple[str, ...]) -> str:
         return " ".join(self._ranks.get(core, ()) + core)
@@ -710,6 +714,17 @@ class NameIndex:
         if len(people) == 1:
             return self._display(people[0])
         return " ".join((mention.ranks or self._ranks.get(mention.core, ())) + mention.core)
+
+
+def _misspelt(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Are two full names the same but for one letter of one word ("Kristin" / "Kristen")?"""
+    if len(one) != len(other):
+        return False
+    differing = [(a, b) for a, b in zip(one, other, strict=True) if a != b]
+    if len(differing) != 1:
+        return False
+    a, b = differing[0]
+    return len(a) == len(b) >= 5 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _is_body(core: tuple[str, ...]) -> bool:
