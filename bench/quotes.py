@@ -31,12 +31,12 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from bench.common import eval_dir
 from summarizers import clean_html
 from summarizers.errors import NotAnArticleError
-from summarizers.language import detect_language
 from summarizers.models import Article
 from summarizers.quotes import find_quotes
 from summarizers.quotes.lexicon import HONORIFICS, RANKS
@@ -203,26 +203,21 @@ def article_path(root: Path, label: dict[str, object]) -> Path:
     return text_file if text_file.exists() else folder / f"{label['id']}.json"
 
 
-def article_text(path: Path) -> str:
-    """The text of an article file from `article_path`. A trafilatura page has no gold body:
-    its text is what digestbot's extractor makes of the page, as the bot would see it."""
+@cache
+def read_article(path: Path) -> Article:
+    """The article of a file from `article_path`, read once. A trafilatura page has no gold
+    body: its article is what digestbot's extractor makes of the page (text and detected
+    language), as the bot would see it. The other sets are read as English (all English, bar a
+    few Scrapinghub pages that their labels read as English text)."""
     raw = path.read_text(encoding="utf-8")
     if path.suffix != ".json":
-        return raw
+        return article_of(raw)
     data = json.loads(raw)
     if data["body"] is not None:
-        return str(data["body"])
+        return article_of(str(data["body"]))
     html = gzip.decompress(path.with_name(path.stem + ".html.gz").read_bytes())
-    return clean_html(html, url=data.get("url")).text
-
-
-def article_language(path: Path, text: str) -> str:
-    """The language the bot would read `path`'s text in: detected, as `clean_html` does, for
-    a page read through the extractor; English for the other sets (all English, bar a few
-    Scrapinghub pages that their labels read as English text)."""
-    raw = path.read_text(encoding="utf-8")
-    extracted = path.suffix == ".json" and json.loads(raw)["body"] is None
-    return (detect_language(text) or "en") if extracted else "en"
+    page = clean_html(html, url=data.get("url"))
+    return article_of(page.text, page.language or "en")
 
 
 def located(text: str, label: dict[str, object]) -> tuple[int, int] | None:
@@ -239,29 +234,29 @@ def located(text: str, label: dict[str, object]) -> tuple[int, int] | None:
     return moved, moved + end - start
 
 
-def extracted_texts(folder: Path) -> list[str]:
-    """The article text digestbot extracts from each page of a trafilatura folder that has one."""
-    texts = []
+def extracted_articles(folder: Path) -> list[Article]:
+    """The article digestbot extracts from each page of a trafilatura folder that has one."""
+    articles = []
     for path in sorted(folder.glob("*.json")):
         try:
-            texts.append(article_text(path))
+            articles.append(read_article(path))
         except NotAnArticleError:
             continue
-    return texts
+    return articles
 
 
 def speaker_results(root: Path, labels: list[dict[str, object]]) -> Iterator[Result]:
     """For each label: right or wrong, scored on `find_quotes`' own span when it finds the
     labelled one, else on the labelled span given to the attributor. `root` is the eval dir.
     A label whose snippet is no longer in its text (see `located`) counts as wrong."""
-    texts: dict[Path, str] = {}
+    articles: dict[Path, Article] = {}
     spans: list[tuple[int, int] | None] = []
     by_doc: dict[Path, list[tuple[int, int]]] = {}
     for label in labels:
         path = article_path(root, label)
-        if path not in texts:
-            texts[path] = article_text(path)
-        spans.append(located(texts[path], label))
+        if path not in articles:
+            articles[path] = read_article(path)
+        spans.append(located(articles[path].text, label))
         if spans[-1] is not None:
             by_doc.setdefault(path, []).append(spans[-1])
     cache: dict[Path, tuple[set[tuple[int, int]], dict[tuple[int, int], str | None]]] = {}
@@ -273,7 +268,7 @@ def speaker_results(root: Path, labels: list[dict[str, object]]) -> Iterator[Res
             yield Result(False, False, line, False)
             continue
         if path not in cache:
-            article = article_of(texts[path], article_language(path, texts[path]))
+            article = articles[path]
             # A label covers a whole quote; find_quotes may give it in parts (one per
             # paragraph, lost paragraph breaks included): the part holding its start counts.
             quotes = find_quotes(article)
@@ -290,12 +285,10 @@ def speaker_results(root: Path, labels: list[dict[str, object]]) -> Iterator[Res
         yield Result(ok, found, line, got is not None)
 
 
-def unnamed_speakers(texts: Iterable[str]) -> list[str]:
-    """Attributed speakers whose name does not occur in their article (should be none); each
-    text is read in its detected language."""
+def unnamed_speakers(articles: Iterable[Article]) -> list[str]:
+    """Attributed speakers whose name does not occur in their article (should be none)."""
     bad = []
-    for text in texts:
-        article = article_of(text, detect_language(text) or "en")
+    for article in articles:
         for quote in find_quotes(article):
             if quote.speaker is None:
                 continue
@@ -363,15 +356,15 @@ def main(argv: list[str] | None = None) -> int:
             f"{name:<10}{articles:>9}{len(chosen):>8}{named:>7}{found:>7}{accuracy:>10.3f}"
             f"{precision:>19.3f}"
         )
-    texts = [p.read_text(encoding="utf-8") for p in sorted(frank.glob("*.article.txt"))]
-    texts += [d.text[d.body_start :] for d in docs]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(xsum.glob("*.article.txt"))]
-    texts += [article_text(p) for p in sorted(web.glob("*.json"))]
-    texts += extracted_texts(root / "trafilatura-eval-en")
-    multi = extracted_texts(root / "trafilatura-eval-multi")
-    bad = unnamed_speakers(texts) + unnamed_speakers(multi)
+    english = [read_article(p) for p in sorted(frank.glob("*.article.txt"))]
+    english += [article_of(d.text[d.body_start :]) for d in docs]
+    english += [read_article(p) for p in sorted(xsum.glob("*.article.txt"))]
+    english += [read_article(p) for p in sorted(web.glob("*.json"))]
+    english += extracted_articles(root / "trafilatura-eval-en")
+    multi = extracted_articles(root / "trafilatura-eval-multi")
+    bad = unnamed_speakers(english) + unnamed_speakers(multi)
     caption = "speakers not named in article"
-    print(f"{caption:<34}{len(bad):>7}  ({len(texts)} English and {len(multi)} other texts)")
+    print(f"{caption:<34}{len(bad):>7}  ({len(english)} English and {len(multi)} other texts)")
     for name in bad:
         print(f"  not in its article: {name}")
     if "-v" in args:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.quotes import article_text, located
+from bench.quotes import located, read_article
 from tests.conftest import EVAL_DIR
 
 
@@ -33,6 +33,6 @@ PAGES = EVAL_DIR / "trafilatura-eval-en"
 
 @pytest.mark.skipif(not PAGES.is_dir(), reason="shared eval data not present")
 def test_a_trafilatura_page_is_read_through_the_extractor() -> None:
-    text = article_text(PAGES / "bbc.com.52241221.json")
+    text = read_article(PAGES / "bbc.com.52241221.json").text
     assert len(text.split()) > 200
     assert "<" not in text[:500]

@@ -59,11 +59,11 @@ class Context:
         self._long_spans = {(s.mark_start, s.mark_end) for s in turns}
         self._paragraphs = [s.paragraph for s in self.sentences]
 
-    def _tokens(self, start: int, end: int) -> list[Token]:
-        """Tokens of `start:end`, leaving out other quotations."""
+    def _tokens(self, start: int, end: int, *, quoted: bool = False) -> list[Token]:
+        """Tokens of `start:end`, leaving out other quotations unless `quoted`."""
         tokens = []
         for match in _TOKEN.finditer(self.text, start, end):
-            if not self._in_quote(match.start()):
+            if quoted or not self._in_quote(match.start()):
                 tokens.append(Token(match.group(0), match.start(), match.end()))
         return tokens
 

@@ -57,8 +57,6 @@ _CREDIT = re.compile(
 # A heading: a line of at most this many words that does not end a sentence.
 _HEADING_WORDS = 12
 _SENTENCE_ENDS = frozenset('.!?:;"”’»«…)')
-# Words in a quotation, for finding a tag set inside it.
-_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 # How long a quote after a colon must be to be taken as speech rather than a title.
 _COLON_SPEECH_WORDS = 10
 # Adverbials that may open a sentence before its subject ("Sin embargo, Luna ...").
@@ -145,7 +143,7 @@ class Attributor(CueFinder):
         """A tag inside the quotation marks, as French and Spanish set it: «Absurde. Ce
         processus est la norme, explique Antony Fastier, ...» -- a comma, a verb of saying and
         a person's name."""
-        tokens = self._inner_tokens(span)
+        tokens = self._tokens(span.start, span.end, quoted=True)
         for index in range(1, len(tokens) - 1):
             if tokens[index - 1].text != "," or tokens[index].low not in SPEECH_VERBS:
                 continue
@@ -153,13 +151,6 @@ class Attributor(CueFinder):
             if mention is not None and self.names.is_person(mention):
                 return mention
         return None
-
-    def _inner_tokens(self, span: Span) -> list[Token]:
-        """The words inside a quotation (`_tokens` leaves quotations out)."""
-        return [
-            Token(m.group(0), m.start(), m.end())
-            for m in _WORD.finditer(self.text, span.start, span.end)
-        ]
 
     def _colon_subject(self, span: Span) -> Mention | None:
         """A quote after a colon that ends a sentence about a person: "Sin embargo, Luna
