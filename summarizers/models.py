@@ -70,16 +70,36 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Quote:
-    """A direct quotation: `text` is verbatim, without its marks, at `article.text[start:end]`."""
+    """A direct quotation: `text` is verbatim, without its marks, at `article.text[start:end]`.
+
+    One utterance that its speech tag interrupts ("A," said X. "B") is one quote too: `parts`
+    holds each verbatim part's offsets, `text` the parts joined by " … ", and `start`/`end`
+    span them all. `parts` is empty for an uninterrupted quote.
+    """
 
     text: str
     speaker: str | None
     start: int
     end: int
+    parts: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {"text": self.text, "speaker": self.speaker, "start": self.start, "end": self.end}
+        """JSON-ready form; "parts" only for an interrupted quote."""
+        out: dict[str, Any] = {
+            "text": self.text,
+            "speaker": self.speaker,
+            "start": self.start,
+            "end": self.end,
+        }
+        if self.parts:
+            out["parts"] = [list(part) for part in self.parts]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Quote:
+        """The quote `to_dict` gave."""
+        parts = tuple((int(a), int(b)) for a, b in data.get("parts", ()))
+        return cls(data["text"], data["speaker"], data["start"], data["end"], parts)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import math
 from summarizers.errors import InputError
 from summarizers.extract import language_support, select_points
 from summarizers.models import Article, Digest, Quote, Sentence
-from summarizers.quotes import find_quotes, key_quotes
+from summarizers.quotes import find_quotes, join_interrupted, key_quotes
 from summarizers.sentences import split_sentences
 
 MIN_POINTS = 2
@@ -50,7 +50,8 @@ def summarize(
         picked = select_points(all_sentences, count, method, language, quoted)
     _name, language_note = language_support(language)
     points = [s.text for s in picked]
-    chosen_quotes = key_quotes(article, found_quotes, points, quotes) if quotes else []
+    utterances = join_interrupted(article.text, found_quotes, language)
+    chosen_quotes = key_quotes(article, utterances, points, quotes) if quotes else []
     return Digest(
         url=article.url,
         headline=article.headline,

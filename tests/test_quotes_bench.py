@@ -1,11 +1,12 @@
 """The speaker bench finds each label's quote in its text, also after an extractor change
-moves it, and reads a trafilatura page through digestbot's own extractor."""
+moves it, and reads a trafilatura page through digestbot's own extractor; the span bench
+scores quotes as a digest has them."""
 
 from __future__ import annotations
 
 import pytest
 
-from bench.quotes import located, read_article
+from bench.quotes import Doc, located, read_article, system_spans
 from tests.conftest import EVAL_DIR
 
 
@@ -36,3 +37,20 @@ def test_a_trafilatura_page_is_read_through_the_extractor() -> None:
     text = read_article(PAGES / "bbc.com.52241221.json").text
     assert len(text.split()) > 200
     assert "<" not in text[:500]
+
+
+def test_spans_are_scored_as_the_digest_has_them() -> None:
+    # An utterance its tag interrupts is one quote (and one span, tag included, as GUM
+    # annotates it); a quote by someone else, after it, is another.
+    body = (
+        '"We thank every city that applied," said Bolden to the crowd. "It was a hard choice." '
+        'Senator Jo Hill disagreed. "Politics won," Hill said.'
+    )
+    text = "Headline\n\n" + body
+    doc = Doc("x", text, len("Headline\n\n"), [], "train")
+    first_end = text.index("choice.") + len('choice."')
+    second = text.index('"Politics')
+    assert system_spans(doc) == [
+        (text.index('"We'), first_end),
+        (second, second + len('"Politics won,"')),
+    ]

@@ -217,7 +217,7 @@ class Rewriter:
         if entry.get("reason"):
             reason = str(entry["reason"])
             return _fallback(digest, reason, free, f"{entry['message']} (cached answer)")
-        quotes = [Quote(q["text"], q["speaker"], q["start"], q["end"]) for q in entry["quotes"]]
+        quotes = [Quote.from_dict(q) for q in entry["quotes"]]
         rewritten = dataclasses.replace(
             digest,
             headline=entry["headline"],

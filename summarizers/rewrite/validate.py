@@ -8,11 +8,14 @@ gives it), `None` where a quote failed.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 
 from summarizers.language import detect_language
 from summarizers.models import Article, Digest, Quote
 from summarizers.quotes import find_quotes
+from summarizers.quotes.interrupted import parts_of, quote_of_parts
 from summarizers.rewrite.parse import Draft, DraftQuote
 from summarizers.rewrite.text import (
     NUMBER_WORDS,
@@ -26,6 +29,8 @@ from summarizers.rewrite.text import (
 HEADLINE_CHARS = 160
 POINT_CHARS = 320
 QUOTE_CHARS = 600
+# An ellipsis between words: where a quote leaves out its tag or a passage.
+_ELLIPSIS = re.compile(r"\s+(?:…|\.\.\.)\s+")
 
 _MONTHS = {dt.date(2000, m, 1).strftime("%B").lower() for m in range(1, 13)}
 _WEEKDAYS = {dt.date(2000, 1, d).strftime("%A").lower() for d in range(3, 10)}
@@ -95,17 +100,36 @@ class Reference:
         # A rewritten point may be as long as the longest sentence it replaces.
         self.point_chars = max([POINT_CHARS, *(len(p) for p in digest.points)])
         # The digest's quotes may carry resolved speakers; the finder's cover every quote.
-        self.known_quotes = [*digest.quotes, *find_quotes(article)]
+        # An interrupted quote counts part by part: the tag between its parts is narration.
+        self.known_quotes = [
+            *(replace(q, start=a, end=b, parts=()) for q in digest.quotes for a, b in parts_of(q)),
+            *find_quotes(article),
+        ]
 
-    def locate(self, quote: str) -> tuple[int, int] | None:
-        """Offsets in `article.text` of `quote`, matched after normalisation; None if absent."""
+    def locate(self, quote: str, after: int = 0) -> tuple[int, int] | None:
+        """Offsets in `article.text` of `quote` (its first occurrence from offset `after`),
+        matched after normalisation; None if absent."""
         needle, _ = normalise(quote.strip().strip("\"'“”‘’«»„").rstrip(".,;:!?"))
         if len(needle) < 3:
             return None
-        at = self.norm.find(needle)
+        at = self.norm.find(needle, bisect_left(self.where, after))
         if at < 0:
             return None
         return self.where[at], self.where[at + len(needle) - 1] + 1
+
+    def locate_parts(self, quote: str) -> list[tuple[int, int]] | None:
+        """Offsets of `quote` as one verbatim run or, failing that, of each part its
+        ellipses separate, in article order; None if any part is absent."""
+        whole = self.locate(quote)
+        if whole is not None or not _ELLIPSIS.search(quote):
+            return None if whole is None else [whole]
+        parts: list[tuple[int, int]] = []
+        for piece in _ELLIPSIS.split(quote):
+            found = self.locate(piece, parts[-1][1] if parts else 0)
+            if found is None:
+                return None
+            parts.append(found)
+        return parts
 
     def speaker_of(self, start: int, end: int) -> tuple[bool, str | None]:
         """(inside a known quotation?, the speaker the article gives for it, if any)."""
@@ -196,24 +220,31 @@ def _language(draft: Draft, ref: Reference) -> list[Problem]:
 
 
 def _quote(index: int, item: DraftQuote, ref: Reference) -> tuple[Quote | None, Problem | None]:
-    span = ref.locate(item.text)
-    if span is None:
+    parts = ref.locate_parts(item.text)
+    if parts is None:
         return None, Problem(
             "invented quote", f'the quote "{_short(item.text)}" is not in the article', index
         )
-    start, end = span
-    if end - start > QUOTE_CHARS:
+    if sum(end - start for start, end in parts) > QUOTE_CHARS:
         return None, Problem(
             "quote too long", f'the quote "{_short(item.text)}" is too long', index
         )
-    in_quote, speaker = ref.speaker_of(start, end)
-    if not in_quote:
+    found = [ref.speaker_of(start, end) for start, end in parts]
+    if not all(in_quote for in_quote, _ in found):
         # Verbatim, but narration: showing it as somebody's words would misattribute it.
         return None, Problem(
             "invented quote",
             f'"{_short(item.text)}" is in the article but not as a direct quotation',
             index,
         )
+    named = list(dict.fromkeys(who for _, who in found if who))
+    if len(named) > 1:
+        return None, Problem(
+            "wrong speaker",
+            f'the quote "{_short(item.text)}" joins words of {named[0]} and {named[1]}',
+            index,
+        )
+    speaker = named[0] if named else None
     if speaker is not None:
         if item.speaker and not same_person(item.speaker, speaker):
             return None, Problem(
@@ -222,13 +253,13 @@ def _quote(index: int, item: DraftQuote, ref: Reference) -> tuple[Quote | None, 
                 f"not {item.speaker}",
                 index,
             )
-    elif item.speaker and not ref.mentions_near(item.speaker, start):
+    elif item.speaker and not ref.mentions_near(item.speaker, parts[0][0]):
         return None, Problem(
             "wrong speaker",
             f'the article does not say that {item.speaker} said "{_short(item.text)}"',
             index,
         )
-    return Quote(ref.text[start:end], speaker or item.speaker or None, start, end), None
+    return quote_of_parts(ref.text, parts, speaker or item.speaker or None), None
 
 
 def same_person(a: str, b: str) -> bool:
