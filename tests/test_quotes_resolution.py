@@ -130,6 +130,18 @@ def test_a_month_after_a_first_name_is_a_surname() -> None:
     assert found == ["Theresa May"]
 
 
+def test_a_month_after_a_form_of_address_is_a_surname() -> None:
+    found = speakers(
+        "Theresa May addressed the police conference on Wednesday. During her speech, Mrs May "
+        'said suing a member of the public was "not the sort of attitude" officers should show.'
+    )
+    assert found == ["Theresa May"]
+    # A month after a word that is neither stays a month.
+    assert speakers('Since May, the council said, "the roads have been closed to traffic".') == [
+        None
+    ]
+
+
 def test_a_preposition_before_a_glued_caption_does_not_govern_the_name() -> None:
     found = speakers(
         "The manager turned to gambling after his son was hurt in Afghanistan Elaine May, the "

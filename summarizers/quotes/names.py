@@ -223,8 +223,12 @@ def _opening_participle(match: re.Match[str], word: str) -> bool:
 
 
 def _surname_after_first_name(run: list[tuple[str, int]], word: str) -> bool:
-    """ "Theresa May", "Elaine May": a month after a known first name is a surname."""
-    return word in _MONTH_SURNAMES and bool(run) and first_name_gender(run[-1][0]) is not None
+    """ "Theresa May", "Elaine May", "Mrs May": a month after a known first name or a form
+    of address is a surname."""
+    if word not in _MONTH_SURNAMES or not run:
+        return False
+    before = run[-1][0]
+    return first_name_gender(before) is not None or before.lower().rstrip(".") in HONORIFICS
 
 
 def _split_organisation(mention: Mention, surnames: dict[str, set[str]]) -> Mention:
