@@ -163,3 +163,11 @@ def test_without_a_heading_the_last_speaker_carries_over() -> None:
         "“And never leave the table before everyone else has finished eating.”",
     )
     assert found == ["Adriana Quevedo", "Adriana Quevedo"]
+
+
+def test_an_adverb_between_the_name_and_its_verb() -> None:
+    found = speakers(
+        "US Secretary of State John Kerry meanwhile accused Syrian leaders of carrying out "
+        '"nothing short of a massacre" in the city.'
+    )
+    assert found == ["John Kerry"]

@@ -31,7 +31,7 @@ from summarizers.quotes.spans import Span
 # Words allowed between a subject and its verb ("Gedney has also said", "il a déclaré").
 _AUXILIARIES = frozenset(
     """
-    has have had was is were would will also later then further again previously
+    has have had was is were would will also later then further again previously meanwhile
     to alleged understood thought believed known still often never once just even
     hat hatte a avait ha había ont habe
     """.split()
