@@ -171,3 +171,12 @@ def test_an_adverb_between_the_name_and_its_verb() -> None:
         '"nothing short of a massacre" in the city.'
     )
     assert found == ["John Kerry"]
+
+
+def test_a_name_with_a_clause_before_a_colon_is_no_label() -> None:
+    quote = "“We have the man we were looking for, and he will stand trial.”"
+    described = speakers("The trial went on.", "Karl Ober, head of security at the bank:", quote)
+    assert described == ["Karl Ober"]
+    # "who was seen ...": a sentence about Ober, not a label naming him as the speaker.
+    clause = speakers("The trial went on.", "Karl Ober, who was seen near the bank:", quote)
+    assert clause == [None]

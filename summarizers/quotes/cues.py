@@ -160,7 +160,10 @@ class CueFinder(Context):
             rest = self.text[mention.end : start + len(label)]
             if rest.startswith(","):
                 described = _LABEL_APPOSITIVE.fullmatch(rest)
-                return mention if described and not _has_clause_verb(rest) else None
+                words = self._tokens(mention.end, start + len(label))
+                # "who visited", "was": a clause, so the name is no label's subject.
+                clause = any(_clause_verb(w) or w.text in _CLAUSE_WORDS for w in words)
+                return mention if described and not clause else None
             return mention if _LABEL_VERB.fullmatch(rest) else None
         return None
 
@@ -703,12 +706,6 @@ def _clause_verb(word: Token) -> bool:
     if not word.text[:1].islower() or low in NOT_VERBS:
         return False
     return low in _IRREGULAR_PAST or (low.endswith("ed") and low != "quoted")
-
-
-def _has_clause_verb(text: str) -> bool:
-    """Does a description hold a word that is surely a verb ("who visited", "was")?"""
-    words = text.replace(",", " ").split()
-    return any(w.islower() and (w in _IRREGULAR_PAST or w in _CLAUSE_WORDS) for w in words)
 
 
 def _document_head(words: list[Token], index: int) -> int | None:
