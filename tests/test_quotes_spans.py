@@ -227,3 +227,21 @@ def test_glued_paragraphs_reopen_spoken_words_even_with_a_speech_verb_of_the_spe
         ("People love old photographs if they're from Liverpool.", None),
         ("brave step", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "language", "expected"),
+    [
+        # An "according to" phrase names a source, whole; its words alone do not.
+        ('The budget, according to the mayor, is "a real disaster" for us.', "en", True),
+        ('El presupuesto es, según el alcalde, "un desastre total" para todos.', "es", True),
+        ("Le budget est, selon le maire, « un vrai désastre » pour tous.", "fr", True),
+        ('El plan de "reforma total" fue aprobado ayer por la tarde.', "es", False),
+        ("Le projet de « grande réforme » a été adopté hier soir.", "fr", False),
+        ('He has lived in "the bubble" for years and likes it there.', "en", False),
+    ],
+)
+def test_a_short_quote_needs_a_verb_or_a_whole_according_phrase(
+    paragraph: str, language: str, expected: bool
+) -> None:
+    assert bool(texts(paragraph, language=language)) is expected

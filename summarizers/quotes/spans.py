@@ -385,15 +385,18 @@ _MINOR_WORDS = frozenset("a an and as at but by for from in of on or the to vs w
 # A short quotation counts only next to a verb of saying or naming ("called the plan
 # "dangerous""); otherwise it is a scare quote or a term ("to "streamline" processing").
 _SCARE_MAX_WORDS = 3
-_NAMING_VERBS = (
-    SPEECH_VERBS
-    # The first word of each "according to" phrase, but not the "in" of "in the words of".
-    | frozenset(p.split()[0] for ps in ACCORDING.values() for p in ps if p.split()[0] != "in")
-    | frozenset(
-        """
-        called calls calling dubbed termed labelled labeled branded recommending recommended
-        """.split()
-    )
+_NAMING_VERBS = SPEECH_VERBS | frozenset(
+    """
+    called calls calling dubbed termed labelled labeled branded recommending recommended
+    """.split()
+)
+# "according to", "selon", "de acuerdo con": whole phrases, since their words alone ("in",
+# "de") are everywhere.
+_ACCORDING_PHRASE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(p) for ps in ACCORDING.values() for p in ps)
+    + r")(?!\w)",
+    re.IGNORECASE,
 )
 # Nouns that introduce words as words: the term "X", the hashtag "X".
 _CITED_NOUNS = frozenset("word words term terms phrase slogan hashtag label nickname".split())
@@ -417,7 +420,9 @@ def _is_scare_quote(text: str, span: Span) -> bool:
     # A few words after it too: '"We are not," she said.'
     after = re.split(r"[.!?…\n]", text[span.mark_end : span.mark_end + 60])[0].split()[:4]
     words = _LOWER_WORD.findall(before) + _LOWER_WORD.findall(" ".join(after))
-    return not any(w.lower() in _NAMING_VERBS for w in words)
+    if any(w.lower() in _NAMING_VERBS for w in words):
+        return False
+    return not _ACCORDING_PHRASE.search(" ".join([before, *after]))
 
 
 # A cited title at the head of a line: "Title" — Publisher, date
