@@ -138,6 +138,14 @@ def test_cited_article_titles_in_a_source_list_are_not_quotes() -> None:
     assert found == ["MP calls for probe into misplaced documents"]
 
 
+def test_a_sentence_credited_after_a_dash_is_a_quote_not_a_cited_title() -> None:
+    quotes = quotes_of(
+        "“Had he written a sequence of five books in that world, he would’ve been George R.R. "
+        "Martin.” — Neil Gaiman"
+    )
+    assert [(q.text[:10], q.speaker) for q in quotes] == [("Had he wri", "Neil Gaiman")]
+
+
 def test_words_cited_as_words_are_not_quotes() -> None:
     paragraph = (
         'The ministry renamed the system, adding the words "and Emergency". '

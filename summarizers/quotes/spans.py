@@ -393,9 +393,7 @@ _NAMING_VERBS = SPEECH_VERBS | frozenset(
 # "according to", "selon", "de acuerdo con": whole phrases, since their words alone ("in",
 # "de") are everywhere.
 _ACCORDING_PHRASE = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(re.escape(p) for ps in ACCORDING.values() for p in ps)
-    + r")(?!\w)",
+    r"(?<!\w)(?:" + "|".join(re.escape(p) for ps in ACCORDING.values() for p in ps) + r")(?!\w)",
     re.IGNORECASE,
 )
 # Nouns that introduce words as words: the term "X", the hashtag "X".
@@ -438,9 +436,11 @@ def _is_title(text: str, span: Span) -> bool:
     line_start = not lead.strip() or (
         len(lead.split()) <= _MAX_AUTHOR_WORDS and lead.endswith(". ")
     )
-    if line_start and _CITATION_TAIL.match(text, span.mark_end):
-        return True
     words = content.split()
+    # A headline has no full stop; '"... been George R.R. Martin." — Neil Gaiman' is a quote.
+    headline = bool(words) and content.rstrip()[-1] not in ".!?…"
+    if line_start and headline and _CITATION_TAIL.match(text, span.mark_end):
+        return True
     if not words or len(words) > 12 or content[-1] in ".,!?;…":
         return False
     capitals = [w for w in words if w.lower() not in _MINOR_WORDS]

@@ -51,7 +51,9 @@ _GIVES_VERDICT = re.compile(
 # A credit line after a quote in its own paragraph: "Adrian Kingsley-Hughes, ZDNet" or
 # "— Engadget": a dash or a role, and no sentence end.
 _CREDIT = re.compile(
-    r"[ \t]*\n\s*\n[ \t]*(?P<dash>[—–-][ \t]*)?(?P<name>[^\W\d_][^\n.!?:;\"“”,]{0,40}?)"
+    # On the next line, or after a dash on the quote's own: '"..." — Neil Gaiman'.
+    r"(?:[ \t]*\n\s*\n[ \t]*(?P<dash>[—–-][ \t]*)?|[ \t]*(?P<inline>[—–][ \t]*))"
+    r"(?P<name>[^\W\d_][^\n.!?:;\"“”,]{0,40}?)"
     r"(?P<role>,[ \t]*[^\n.!?:;\"“”]{1,60})?[ \t]*(?=\n|$)"
 )
 # A heading: a line of at most this many words that does not end a sentence.
@@ -126,12 +128,13 @@ class Attributor(CueFinder):
         return found
 
     def _credit_line(self, span: Span) -> Mention | None:
-        """The name on the line after a quote that fills its own paragraph, when that line is
-        only a credit: a name, perhaps after a dash and before ", an outlet or a role"."""
+        """The name on the line after a quote that fills its own paragraph, or after a dash
+        ending the quote's own line, when it is only a credit: a name, perhaps after a dash
+        and before ", an outlet or a role"."""
         if self.text[self.text.rfind("\n", 0, span.mark_start) + 1 : span.mark_start].strip():
             return None  # narrative before the quote in its paragraph
         line = _CREDIT.match(self.text, span.mark_end)
-        if line is None or not (line.group("dash") or line.group("role")):
+        if line is None or not (line.group("dash") or line.group("inline") or line.group("role")):
             return None  # a bare name on its own line may be the next section's heading
         mention = self.names.starting_at(line.start("name"))
         # The whole credit is the name: not a masked handle ("Ali***") or a sentence.
