@@ -247,3 +247,12 @@ def test_a_role_after_went_on_to_points_to_the_person_so_described() -> None:
         "brilliant escape conception of this war'."
     )
     assert found == ["Douglas Bader"]
+
+
+def test_an_office_before_a_lone_surname_shows_a_person() -> None:
+    found = speakers(
+        "In Virginia, voters chose the state legislature. President Trump tied himself to the "
+        "outcome. Trump sent a message ahead of the Virginia elections. “Virginia, go out and "
+        "vote Republican today,” he said."
+    )
+    assert found == ["Trump"]
