@@ -256,3 +256,18 @@ def test_an_office_before_a_lone_surname_shows_a_person() -> None:
         "vote Republican today,” he said."
     )
     assert found == ["Trump"]
+
+
+def test_the_person_told_is_no_subject_of_the_next_quote() -> None:
+    found = speakers(
+        "Marc Benioff welcomed Tim Cook to the stage in San Francisco.",
+        '"I run my business on my phone and I do not even own a computer," he told Cook. '
+        '"You guys have done such a good job."',
+    )
+    assert found == ["Marc Benioff", "Marc Benioff"]
+    # "as noted by X": a passive's agent is still the one speaking.
+    noted = speakers(
+        "You should watch how much you take, as noted by dietitian Trista Best. "
+        '"You might get too much of the fat-soluble vitamins," she told The List.'
+    )
+    assert noted == ["Trista Best"]

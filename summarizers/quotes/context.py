@@ -119,7 +119,11 @@ class Context:
         tail = self.text[mention.end : mention.end + 40]
         nxt = tail.split()[0] if tail.split() else ""
         clause = re.split(r"[,;:]", head)[-1].split()
-        if any(w.lower() in SPEECH_VERBS for w in clause[-4:]):
+        verbs = [i for i, w in enumerate(clause) if w.lower() in SPEECH_VERBS]
+        if verbs and verbs[-1] >= len(clause) - 4:
+            passive = clause[verbs[-1] + 1 : verbs[-1] + 2] == ["by"]  # "as noted by X"
+            if not passive and any(w[:1].isalnum() for w in clause[: verbs[-1]]):
+                return False  # "Meghan told Winfrey.": the verb has its subject; X is told
             return not nxt or nxt[0] in ",.;" or tail[:1] in ",.;"  # "said ... X." (inverted)
         opens = not head.strip() or head.rstrip()[-1:] in ",;:" or head.rstrip().endswith(", and")
         describing = [w for w in head.split() if not (is_title(w) or w.lower() in ROLES)]
