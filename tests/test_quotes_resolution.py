@@ -267,7 +267,8 @@ def test_the_person_told_is_no_subject_of_the_next_quote() -> None:
     assert found == ["Marc Benioff", "Marc Benioff"]
     # "as noted by X": a passive's agent is still the one speaking.
     noted = speakers(
-        "You should watch how much you take, as noted by dietitian Trista Best. "
+        "Dietitian Amanda Miller said multivitamins fill the gaps in a poor diet. You should "
+        "watch how much you take, as noted by dietitian Trista Best. "
         '"You might get too much of the fat-soluble vitamins," she told The List.'
     )
     assert noted == ["Trista Best"]
