@@ -272,3 +272,12 @@ def test_the_person_told_is_no_subject_of_the_next_quote() -> None:
         '"You might get too much of the fat-soluble vitamins," she told The List.'
     )
     assert noted == ["Trista Best"]
+
+
+def test_a_name_right_after_a_quote_is_the_subject_a_pronoun_goes_on_with() -> None:
+    found = speakers(
+        "Oprah Winfrey interviewed the couple in California.",
+        "“This morning I saw a note from our team in the UK,” Meghan Markle told Winfrey.",
+        "“I just picked up the phone and I called the Queen, just to check in,” she said.",
+    )
+    assert found == ["Meghan Markle", "Meghan Markle"]

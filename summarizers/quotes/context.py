@@ -25,6 +25,10 @@ _MARKS = "\"'“”‘’„‚«»‹›"
 MIN_SPEECH_WORDS = 4
 
 
+# Words that open a noun phrase before a title and a name ("the current Ambassador X").
+_NOUN_PHRASE_LEAD = frozenset("the a an former current then late new acting interim".split())
+
+
 @dataclass(frozen=True)
 class Token:
     """A word or punctuation mark of the text, with its offsets."""
@@ -125,7 +129,13 @@ class Context:
             if not passive and any(w[:1].isalnum() for w in clause[: verbs[-1]]):
                 return False  # "Meghan told Winfrey.": the verb has its subject; X is told
             return not nxt or nxt[0] in ",.;" or tail[:1] in ",.;"  # "said ... X." (inverted)
-        opens = not head.strip() or head.rstrip()[-1:] in ",;:" or head.rstrip().endswith(", and")
+        # After a quote's closing mark a name opens the tag's clause: '"...," Meghan Markle told'.
+        opens = (
+            not head.strip() or head.rstrip()[-1:] in ',;:"”’»' or head.rstrip().endswith(", and")
+        )
+        # "In her book, the current Ambassador Samantha Power hammered": a noun phrase.
+        lead = [w for w in clause if not (is_title(w) or w.lower() in ROLES)]
+        opens = opens or (bool(lead) and all(w.lower() in _NOUN_PHRASE_LEAD for w in lead))
         describing = [w for w in head.split() if not (is_title(w) or w.lower() in ROLES)]
         if not opens and any(w[:1].islower() for w in describing):
             return False  # "Team captain Lisa Moreno disagreed" is fine, "met Lisa" is not
