@@ -47,7 +47,7 @@ def test_spans_are_scored_as_the_digest_has_them() -> None:
         'Senator Jo Hill disagreed. "Politics won," Hill said.'
     )
     text = "Headline\n\n" + body
-    doc = Doc("x", text, len("Headline\n\n"), [], "train")
+    doc = Doc("x", text, len("Headline\n\n"), [])
     first_end = text.index("choice.") + len('choice."')
     second = text.index('"Politics')
     assert system_spans(doc) == [
