@@ -194,3 +194,14 @@ def test_a_short_title_after_a_colon_is_nobodys_speech() -> None:
         language="de",
     )
     assert found == [None]
+
+
+def test_a_cut_compound_is_no_initial() -> None:
+    # "Familien- und Frauenministerin": the "F" of "Familien-" is no one's name.
+    found = speakers(
+        "Österreich stehe bei Familienleistungen an dritter Stelle in Europa. "
+        '"Wir werden auch mehr Geld in die Kinderbetreuung investieren", so die Familien- und '
+        "Frauenministerin.",
+        language="de",
+    )
+    assert found == [None]

@@ -44,7 +44,8 @@ _WORD = (
     rf"(?:{_ABBREVIATION}|[{_UPPER}]\.(?:[{_UPPER}]\.)*"
     rf"|(?:al-|el-|ad-|as-|abu-|bin-|d['’])?[{_UPPER}][\w'’]*(?:-[{_UPPER}][\w'’]*|-{_SYLLABLE})*"
     rf"(?![\w-])"
-    rf"|[{_UPPER}])"
+    # A lone capital ("Nurse A"), not the first letter of a cut compound ("Familien- und").
+    rf"|[{_UPPER}](?![\w-]))"
 )
 # "der", "den" and "das" are German articles ("erklärt Döring den Prozess") except after
 # "van" or "von" ("Ursula von der Leyen").
