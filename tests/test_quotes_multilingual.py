@@ -166,6 +166,14 @@ def test_a_german_noun_before_a_surname_named_in_full_is_no_first_name() -> None
     assert ("Nachfolger", "Weikert") not in [m.core for m in NameIndex(text, "de").mentions]
     # In English text the same words may be a first name the lists lack.
     assert ("Nachfolger", "Weikert") in [m.core for m in NameIndex(text, "en").mentions]
+    # However often German writes the noun, capitalised as every noun is.
+    found = speakers(
+        "Thomas Weikert schwieg lange. Der Nachfolger sprach dann doch. Hörmann attackierte "
+        'seinen Nachfolger Weikert scharf. "Wir haben hier eine schwierige Situation", sagte '
+        "Weikert.",
+        language="de",
+    )
+    assert found == ["Thomas Weikert"]
 
 
 def test_a_tag_set_inside_the_quotation_marks() -> None:

@@ -509,12 +509,15 @@ class NameIndex:
         for mention in self.mentions:
             first = mention.core[0]
             common = first.lower() in lower or first.lower() + "s" in lower
+            once = capitalised[first] == 1
             if self._nouns_capitalised and len(mention.core) == 2 and mention.core[1] in named:
-                common = True  # "seinen Nachfolger Weikert" beside "Thomas Weikert"
+                # "seinen Nachfolger Weikert" beside "Thomas Weikert", however often the noun
+                # is written (German capitalises it everywhere).
+                common = once = True
             if (
                 len(mention.core) >= 2
                 and common
-                and capitalised[first] == 1
+                and once
                 and first_name_gender(first) is None
                 and mention.is_person
             ):
