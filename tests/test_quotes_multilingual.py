@@ -213,3 +213,14 @@ def test_a_cut_compound_is_no_initial() -> None:
         language="de",
     )
     assert found == [None]
+
+
+def test_a_name_after_a_spanish_preposition_is_no_subject() -> None:
+    # "en Twitter diciendo:": Twitter is where he answered, not who answered.
+    found = speakers(
+        "El diputado Kevin Sánchez publicó un mensaje. El director de Centros Penales, Osiris "
+        "Luna, respondió a la publicación del presidente en Twitter diciendo: “este es un "
+        "terrorista, es uno más de ellos. Es impresionante”.",
+        language="es",
+    )
+    assert found == [None]

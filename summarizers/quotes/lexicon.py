@@ -118,7 +118,8 @@ ROLE_ALIASES = {
 }
 # Prepositions before a name that make it an object, not the speaker ("members of Congress").
 PREPOSITIONS = frozenset(
-    "of for to with from in on at by about against than von für mit de à".split()
+    "of for to with from in on at by about against than von für mit bei auf de à en por con"
+    " sobre dans sur par avec".split()
 )
 # Nouns that, with "the", name nobody in particular ("said the man", "the source said").
 UNNAMED = frozenset(
