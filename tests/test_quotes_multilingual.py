@@ -4,6 +4,8 @@ Spanish tags without a subject."""
 
 from __future__ import annotations
 
+import pytest
+
 from summarizers.quotes.cues import DROPPED, Cue
 from summarizers.quotes.names import NameIndex, is_title
 from summarizers.quotes.spans import find_spans
@@ -224,3 +226,30 @@ def test_a_name_after_a_spanish_preposition_is_no_subject() -> None:
         language="es",
     )
     assert found == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        (
+            "Bundestrainer Michael Kohlmann hat das Team nominiert. „Als junger Spieler hat sich "
+            "Daniel Altmaier in das Team gespielt“, begründet Kohlmann seine Entscheidung.",
+            "de",
+            "Michael Kohlmann",
+        ),
+        (
+            "Le maire Paul Martin a été interrogé mardi. « Nous ne fermerons aucune école cette "
+            "année », rétorque Paul Martin.",
+            "fr",
+            "Paul Martin",
+        ),
+        (
+            "La ministra Ana Gómez habló el martes. “Vamos a abrir cuatro hospitales este año”, "
+            "detalló Gómez.",
+            "es",
+            "Ana Gómez",
+        ),
+    ],
+)
+def test_more_verbs_of_saying(text: str, language: str, speaker: str) -> None:
+    assert speakers(text, language=language) == [speaker]

@@ -52,6 +52,14 @@ SPEECH_VERBS = frozenset(
     ajoute-t-il explique-t-il glisse soupire défend ironise lâche tranche avance admet
     nuance renchérit s'inquiète s’inquiète s'indigne s’indigne s'exclame s’exclame
     adelantó aseveró recalcó puntualizó deslizó remarcó acotó
+    begründet begründete beteuert beteuerte verspricht versprach fragt fragte hofft hoffte
+    mahnt kommentiert reagiert versichert bekräftigt forderte berichtete
+    fügt räumt
+    confie rétorque rétorqué répète répété rapporte rapporté signale signalé annonce annoncé
+    demande demandé fustige tempête
+    comenta apunta subraya insiste advierte detalla detalló expresa destaca precisa concluye
+    narra narró confesó confiesa puntualiza recalca enfatiza remarca aclara aclaró anunció
+    anuncia consideró considera opinó opina resaltó resalta cuestionó remató complementó
     """.split()
 )
 # Words before the source, per language: "according to X", "laut X", "selon X", "según X".
