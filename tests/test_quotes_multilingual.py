@@ -253,3 +253,21 @@ def test_a_name_after_a_spanish_preposition_is_no_subject() -> None:
 )
 def test_more_verbs_of_saying(text: str, language: str, speaker: str) -> None:
     assert speakers(text, language=language) == [speaker]
+
+
+def test_a_role_given_once_still_describes_the_person_pages_later() -> None:
+    middle = [
+        f"„Im Fall {n} muss der Arbeitgeber den Lohn weiterzahlen, so steht es im Gesetz“, "
+        "sagt Bürger. " + "Die Regeln für Eltern sind in vielen Betrieben noch unbekannt. " * 6
+        for n in range(16)
+    ]
+    found = speakers(
+        "Kathrin Bürger ist Fachanwältin in Köln.",
+        "„Die Regelungen stehen nebeneinander“, erklärt Arbeitsrechtlerin Bürger.",
+        *middle,
+        "Wie können sich Chefs auf Ausfälle einstellen?",
+        "„Wer Eltern von kleinen Kindern im Team hat, muss damit rechnen“, sagt die "
+        "Arbeitsrechtlerin.",
+        language="de",
+    )
+    assert found[-1] == "Kathrin Bürger"

@@ -85,6 +85,8 @@ class Attributor(CueFinder):
         super().__init__(text, spans, language)
         self.genders = self._genders()
         self._reviewers: list[Mention] | None = None
+        # Each person's describing words, by mention offset (built on first use).
+        self._descriptions: dict[str, list[tuple[int, set[str]]]] = {}
         # Quotes whose cue is somebody unnamed ("a spokesman said"), by their opening mark.
         self._anonymous: set[int] = set()
 
@@ -357,16 +359,36 @@ class Attributor(CueFinder):
         return following[:1].islower() and following not in NOT_VERBS
 
     def _described(self, role: str, before: int) -> Mention | None:
-        """The last person before `before` whose titles or description include `role`."""
+        """The last person before `before` whose titles or description include `role`, at
+        this mention or any earlier one of the same person ("Arbeitsrechtlerin Bürger" once,
+        then "Bürger" for pages, then "die Arbeitsrechtlerin")."""
         for mention in reversed(self.names.between(max(0, before - _ROLE_REACH), before)):
-            words = " ".join(mention.titles).lower() + " " + self._description(mention, own=True)
+            if not self.names.is_person(mention):
+                if self._aged(mention, role):
+                    return mention
+                continue
             # German compounds: "die Ministerin" is the "Außenministerin".
-            described = (w.strip(".,:;") for w in words.split())
-            if any(w.endswith(role) for w in described) and self.names.is_person(mention):
+            if any(w.endswith(role) for w in self._roles_of(mention, before)):
                 return mention
             if self._aged(mention, role):
                 return mention
         return None
+
+    def _roles_of(self, mention: Mention, before: int) -> set[str]:
+        """The words that describe the person of `mention` anywhere before `before`."""
+        person = self.names.fullest(mention)
+        if person not in self._descriptions:
+            found = []
+            for other in self.names.mentions:
+                if self.names.fullest(other) == person:
+                    text = " ".join(other.titles).lower() + " " + self._description(other, True)
+                    found.append((other.start, {w.strip(".,:;") for w in text.split()}))
+            self._descriptions[person] = found
+        words: set[str] = set()
+        for start, described in self._descriptions[person]:
+            if start < before:
+                words |= described
+        return words
 
     def _aged(self, mention: Mention, role: str) -> bool:
         """Is `role` an age ("28-year-old") given right after the name ("Emma Jackson, 28,"),
