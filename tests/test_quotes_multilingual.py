@@ -244,6 +244,14 @@ def test_a_name_after_a_spanish_preposition_is_no_subject() -> None:
             "Paul Martin",
         ),
         (
+            "Le toxicologue Antony Fastier a étudié les travaux. « Ces études sont à mettre à la "
+            "poubelle », assène Antony Fastier, qui a expertisé les travaux de Gilles-Eric "
+            "Séralini. Il poursuit : « Ces études ont été bâties pour répondre à des conclusions "
+            "préétablies. »",
+            "fr",
+            "Antony Fastier",
+        ),
+        (
             "La ministra Ana Gómez habló el martes. “Vamos a abrir cuatro hospitales este año”, "
             "detalló Gómez.",
             "es",
@@ -252,7 +260,7 @@ def test_a_name_after_a_spanish_preposition_is_no_subject() -> None:
     ],
 )
 def test_more_verbs_of_saying(text: str, language: str, speaker: str) -> None:
-    assert speakers(text, language=language) == [speaker]
+    assert set(speakers(text, language=language)) == {speaker}
 
 
 def test_a_role_given_once_still_describes_the_person_pages_later() -> None:

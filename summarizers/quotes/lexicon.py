@@ -56,7 +56,7 @@ SPEECH_VERBS = frozenset(
     mahnt kommentiert reagiert versichert bekräftigt forderte berichtete
     fügt räumt
     confie rétorque rétorqué répète répété rapporte rapporté signale signalé annonce annoncé
-    demande demandé fustige tempête
+    demande demandé fustige tempête assène asséné tonne souffle abonde enchaîne reprend
     comenta apunta subraya insiste advierte detalla detalló expresa destaca precisa concluye
     narra narró confesó confiesa puntualiza recalca enfatiza remarca aclara aclaró anunció
     anuncia consideró considera opinó opina resaltó resalta cuestionó remató complementó
