@@ -85,7 +85,8 @@ class Attributor(CueFinder):
         super().__init__(text, spans, language)
         self.genders = self._genders()
         self._reviewers: list[Mention] | None = None
-        # Each person's describing words, by mention offset (built on first use).
+        # Each person's mentions and describing words, by mention offset (built on first use).
+        self._by_person: dict[str, list[Mention]] | None = None
         self._descriptions: dict[str, list[tuple[int, set[str]]]] = {}
         # Quotes whose cue is somebody unnamed ("a spokesman said"), by their opening mark.
         self._anonymous: set[int] = set()
@@ -376,13 +377,16 @@ class Attributor(CueFinder):
 
     def _roles_of(self, mention: Mention, before: int) -> set[str]:
         """The words that describe the person of `mention` anywhere before `before`."""
+        if self._by_person is None:
+            self._by_person = {}
+            for other in self.names.mentions:
+                self._by_person.setdefault(self.names.fullest(other), []).append(other)
         person = self.names.fullest(mention)
         if person not in self._descriptions:
             found = []
-            for other in self.names.mentions:
-                if self.names.fullest(other) == person:
-                    text = " ".join(other.titles).lower() + " " + self._description(other, True)
-                    found.append((other.start, {w.strip(".,:;") for w in text.split()}))
+            for other in self._by_person.get(person, [mention]):
+                text = " ".join(other.titles).lower() + " " + self._description(other, True)
+                found.append((other.start, {w.strip(".,:;") for w in text.split()}))
             self._descriptions[person] = found
         words: set[str] = set()
         for start, described in self._descriptions[person]:
