@@ -130,6 +130,9 @@ INTRO_DE = "Außenministerin Annalena Baerbock reiste am Dienstag nach Kiew."
         "»Wir stehen an Ihrer Seite«, betonte Baerbock.",
         "Laut Baerbock „stehen wir an Ihrer Seite“.",
         "„Wir stehen an Ihrer Seite“, so Baerbock.",
+        "„Wir stehen an Ihrer Seite“, sagte Baerbock der Nachrichtenagentur Reuters.",
+        "Baerbock sagte der Nachrichtenagentur Reuters: „Wir stehen an Ihrer Seite.“",
+        "„Wir stehen an Ihrer Seite“, sagte Baerbock, die Ministerin der Grünen.",
     ],
 )
 def test_german_patterns(paragraph: str) -> None:
@@ -150,11 +153,40 @@ INTRO_FR = "Le ministre de l'Intérieur Gérald Darmanin s'est rendu à Marseill
         "Selon Darmanin, « nous allons renforcer les effectifs ».",
         "« Nous allons renforcer les effectifs », estime-t-il.",
         "« Nous allons renforcer les effectifs », affirme Gérald Darmanin.",
+        "« Nous allons renforcer les effectifs », a déclaré Darmanin à l'AFP.",
+        "Darmanin a confié au Parisien : « Nous allons renforcer les effectifs. »",
+        "« Nous allons renforcer les effectifs », a déclaré Darmanin, le ministre de l'Intérieur.",
     ],
 )
 def test_french_patterns(paragraph: str) -> None:
     found = speakers(INTRO_FR, paragraph, language="fr")
     assert [speaker for _, speaker in found] == ["Gérald Darmanin"]
+
+
+@pytest.mark.parametrize(
+    ("intro", "first", "second", "language", "speaker"),
+    [
+        (
+            INTRO_DE,
+            "„Wir stehen an Ihrer Seite“, sagte Baerbock.",
+            "„Die Ukraine kann sich auf uns verlassen, heute und in Zukunft.“",
+            "de",
+            "Annalena Baerbock",
+        ),
+        (
+            INTRO_FR,
+            "« Nous allons renforcer les effectifs », a déclaré Darmanin.",
+            "« Les policiers seront là dès la semaine prochaine, dans tous les quartiers. »",
+            "fr",
+            "Gérald Darmanin",
+        ),
+    ],
+)
+def test_the_speaker_of_the_previous_paragraph_carries_over(
+    intro: str, first: str, second: str, language: str, speaker: str
+) -> None:
+    found = speakers(intro, first, second, language=language)
+    assert [who for _, who in found] == [speaker, speaker]
 
 
 def test_sample_article_gedney_and_mattis() -> None:
