@@ -279,3 +279,12 @@ def test_a_role_given_once_still_describes_the_person_pages_later() -> None:
         language="de",
     )
     assert found[-1] == "Kathrin Bürger"
+
+
+def test_german_occupations_are_titles() -> None:
+    for title in ("Historiker", "Physikerin", "Psychologe", "Soziologin", "Kinderarzt"):
+        assert is_title(title), title
+    found = speakers(
+        '"Das geht ja wieder los wie 1939/40", sagte der Historiker Jan Berg.', language="de"
+    )
+    assert found == ["Jan Berg"]

@@ -232,6 +232,17 @@ TITLE_SUFFIXES = (
     "organisatorin",
     "kollege",
     "kollegin",
+    # Occupations: Historiker, Physikerin, Psychologe, Soziologin, Kinderarzt, Anwältin.
+    "iker",
+    "ikerin",
+    "loge",
+    "login",
+    "arzt",
+    "ärztin",
+    "anwalt",
+    "anwältin",
+    "autor",
+    "autorin",
 )
 # Capitalised words that start sentences or name no one.
 NOT_NAMES = (
