@@ -85,3 +85,21 @@ def test_works_on_quotes_built_by_hand() -> None:
         Quote("a long enough quote about the new budget plans", None, 10, 56),
     ]
     assert key_quotes(art, quotes, [], 2) == [quotes[1]]
+
+
+def test_code_and_titles_are_no_key_quotes() -> None:
+    paragraphs = [
+        'Set the header to "Mozilla/5.0 (Macintosh; Intel Mac OS X 10.14; rv:65.0) '
+        'Gecko/20100101 Firefox/65.0" before scraping.',
+        'The tutorial is called "How To Scrape Google With Python Quickly".',
+        '"We scraped forty thousand pages in one night and nobody noticed," Ana Ruiz said.',
+    ]
+    art = Article(None, None, None, None, "en", paragraphs)
+    chosen = key_quotes(art, find_quotes(art), [], 3)
+    assert [q.speaker for q in chosen] == ["Ana Ruiz"]
+
+
+def test_speech_with_figures_is_still_speech() -> None:
+    paragraphs = ['"Das geht ja wieder los wie 1939/40", sagte der Historiker Jan Berg.']
+    art = Article(None, None, None, None, "de", paragraphs)
+    assert [q.speaker for q in key_quotes(art, find_quotes(art), [], 3)] == ["Jan Berg"]

@@ -23,6 +23,11 @@ _FUNCTION_WORDS = frozenset(
     there here what which who when where how all some any about than then also
     """.split()
 )
+# Below this share of letters among its visible characters a "quote" is code or data.
+_MIN_LETTER_SHARE = 0.65
+# A quote of up to this many words with this share of capitalised words is a title.
+_TITLE_MAX_WORDS = 12
+_TITLE_CAPITALS = 0.7
 # How much a second, third... quote by the same speaker is worth.
 _REPEAT_FACTOR = 0.4
 _NAMED_BONUS = 2.0
@@ -31,7 +36,20 @@ _NAMED_BONUS = 2.0
 def _informative(quote: Quote) -> bool:
     tokens = words(quote.text)
     content = [t for t in tokens if t.lower() not in _FUNCTION_WORDS]
-    return len(tokens) >= MIN_WORDS and len(content) >= 3 and not _VACUOUS.match(quote.text)
+    if len(tokens) < MIN_WORDS or len(content) < 3 or _VACUOUS.match(quote.text):
+        return False
+    return _reads_as_speech(quote.text, tokens)
+
+
+def _reads_as_speech(text: str, tokens: list[str]) -> bool:
+    """Not code or a browser string ("Mozilla/5.0 (Macintosh; ...)"), and not a title in
+    title case ("How To Scrape Google With Python"): words people said."""
+    visible = [c for c in text if not c.isspace()]
+    letters = sum(c.isalpha() for c in visible)
+    if letters < _MIN_LETTER_SHARE * len(visible):
+        return False
+    capitalised = sum(t[:1].isupper() for t in tokens[1:])
+    return len(tokens) > _TITLE_MAX_WORDS or capitalised < _TITLE_CAPITALS * (len(tokens) - 1)
 
 
 def _score(quote: Quote) -> float:
