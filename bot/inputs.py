@@ -18,6 +18,9 @@ from summarizers.models import Article
 MAX_INPUT_BYTES = 1_000_000
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
 _HTML_TAGS = re.compile(rb"<(p|div|article|body|h1|meta)\b", re.I)
+_HTML_ROOT = re.compile(rb"<(!doctype\s+html|html|head|body)\b", re.I)
+# Saved pages may open with kilobytes of inline <style> or <script> before <html>.
+_HTML_SNIFF_BYTES = 65_536
 _WESTERN = {"en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "fi", "ca", "ga"}
 _MAGIC = {
     b"%PDF": "a PDF document",
@@ -97,7 +100,10 @@ def decode(data: bytes) -> str:
 def looks_like_html(data: bytes) -> bool:
     """A saved web page rather than plain text."""
     head = data[:4096]
-    return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 2
+    if _HTML_START.match(head) or len(_HTML_TAGS.findall(head)) >= 2:
+        return True
+    opening = data[:_HTML_SNIFF_BYTES].lstrip()[:7].lower()
+    return opening in (b"<style>", b"<script") and bool(_HTML_ROOT.search(data[:_HTML_SNIFF_BYTES]))
 
 
 def article_from_bytes(data: bytes, url: str | None = None) -> Article:

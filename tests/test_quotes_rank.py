@@ -82,9 +82,21 @@ def test_works_on_quotes_built_by_hand() -> None:
     art = Article(None, None, None, None, "en", ["x"])
     quotes = [
         Quote("short one", "A", 0, 9),
-        Quote("a long enough quote about the new budget plans", None, 10, 56),
+        Quote("A long enough quote about the new budget plans", None, 10, 56),
     ]
     assert key_quotes(art, quotes, [], 2) == [quotes[1]]
+
+
+def test_a_phrase_quoted_in_the_narration_by_nobody_named_is_no_key_quote() -> None:
+    paragraphs = [
+        'The study counts the times "a customer chose brand A over brand B" in a year.',
+        '"Nobody has explained how the tram line will be paid for," a neighbour said.',
+        'The images load from "https://example.com/a-360x240.jpg 360w, '
+        'https://example.com/a-1.jpg 544w" on the page.',
+    ]
+    art = Article(None, None, None, None, "en", paragraphs)
+    chosen = key_quotes(art, find_quotes(art), [], 3)
+    assert [q.text[:6] for q in chosen] == ["Nobody"]
 
 
 def test_code_and_titles_are_no_key_quotes() -> None:

@@ -38,12 +38,16 @@ def _informative(quote: Quote) -> bool:
     content = [t for t in tokens if t.lower() not in _FUNCTION_WORDS]
     if len(tokens) < MIN_WORDS or len(content) < 3 or _VACUOUS.match(quote.text):
         return False
+    if quote.speaker is None and not quote.text.lstrip()[:1].isupper():
+        return False  # a phrase quoted in the narration, said by no one the article names
     return _reads_as_speech(quote.text, tokens)
 
 
 def _reads_as_speech(text: str, tokens: list[str]) -> bool:
-    """Not code or a browser string ("Mozilla/5.0 (Macintosh; ...)"), and not a title in
+    """Not code, a link or a browser string ("Mozilla/5.0 (Macintosh; ...)"), nor a title in
     title case ("How To Scrape Google With Python"): words people said."""
+    if "://" in text:
+        return False  # addresses: an image's srcset, a link
     visible = [c for c in text if not c.isspace()]
     letters = sum(c.isalpha() for c in visible)
     if letters < _MIN_LETTER_SHARE * len(visible):
