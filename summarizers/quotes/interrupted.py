@@ -9,13 +9,14 @@ an ellipsis as an editor would print it.
 from __future__ import annotations
 
 from summarizers.models import Quote
+from summarizers.quotes.spans import QUOTE_MARKS
 from summarizers.sentences import split_sentences, words
 
 ELLIPSIS = " … "
 # A speech tag names a speaker and a verb with a few words around them; more is narration.
 _MAX_TAG_WORDS = 20
-# What may stand between a part's words and its tag: marks, spaces, the tag's commas.
-_FRAME = "\"'“”„‟‘’‚«»‹› \t\u00a0\u202f\u2009"
+# What may stand between a part's words and its tag: marks and spaces (not line breaks).
+_FRAME = QUOTE_MARKS + " \t\u00a0\u202f\u2009"
 
 
 def join_interrupted(text: str, quotes: list[Quote], language: str | None = "en") -> list[Quote]:

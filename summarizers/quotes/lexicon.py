@@ -155,9 +155,14 @@ RANKS = frozenset(
 # write military ranks without a stop ("Gen Valery Gerasimov"). Peerages are ranks too.
 # Forms of address that only go with a person's name.
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady prof herr frau mme mlle".split())
-# Titles that, like a form of address, only go with a person ("Prince Andrew", "Sister Gerald").
+# Titles that, like a form of address, only go with a person ("Prince Andrew", "Sister Gerald",
+# and offices: "President Trump" is a person even as "Trump" alone).
 PERSONAL_TITLES = frozenset(
-    "prince princess king queen pope sister father brother rabbi imam sheikh".split()
+    """
+    prince princess king queen pope sister father brother rabbi imam sheikh
+    president senator governor chancellor minister secretary mayor judge coach ambassador
+    premier commissioner prosecutor congressman congresswoman councillor
+    """.split()
 )
 # Title words dropped in front of a name: "US Defense Secretary Jim Mattis" -> "Jim Mattis".
 TITLES = RANKS | frozenset(

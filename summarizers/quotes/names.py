@@ -116,13 +116,6 @@ _CONJUNCTIONS = frozenset(
     "and but while as when because so although though after before since if then".split()
 )
 _DETERMINERS = frozenset("a an the this that these those my our your his her its their".split())
-# Offices only people hold: "President Trump" is a person even as "Trump" alone.
-_PERSON_TITLES = frozenset(
-    """
-    president senator governor chancellor minister secretary mayor judge coach ambassador
-    premier commissioner prosecutor congressman congresswoman councillor
-    """.split()
-)
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b")
 
 
@@ -146,14 +139,12 @@ class Mention:
             return False
         if len(self.core) >= 2 and self.core[0].lower() in PLACE_PREFIXES:
             return False  # "New Hampshire", "South Africa", "San Diego"
-        return len(self.core) >= 2 or any(
-            _addresses(t) or t.lower() in _PERSON_TITLES for t in self.titles[-1:]
-        )
+        return len(self.core) >= 2 or any(_addresses(t) for t in self.titles[-1:])
 
 
 def _addresses(title: str) -> bool:
     """A form of address or title that only goes with a person ("Mr", "Dr.", "Gen.",
-    "Prince")."""
+    "Prince", "President")."""
     return title.endswith(".") or title.lower() in HONORIFICS or title.lower() in PERSONAL_TITLES
 
 

@@ -40,7 +40,8 @@ _FAMILY = {
     "‹": GUILLEMET,
     "›": GUILLEMET,
 }
-_MARKS = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
+QUOTE_MARKS = "".join(_FAMILY)
+_MARKS = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
 # Which closing marks end a quote opened by a given mark ("„" closes with "“" in German).
 _CLOSERS = {
     '"': '"”“',

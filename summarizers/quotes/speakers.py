@@ -364,12 +364,9 @@ class Attributor(CueFinder):
         this mention or any earlier one of the same person ("Arbeitsrechtlerin Bürger" once,
         then "Bürger" for pages, then "die Arbeitsrechtlerin")."""
         for mention in reversed(self.names.between(max(0, before - _ROLE_REACH), before)):
-            if not self.names.is_person(mention):
-                if self._aged(mention, role):
-                    return mention
-                continue
             # German compounds: "die Ministerin" is the "Außenministerin".
-            if any(w.endswith(role) for w in self._roles_of(mention, before)):
+            person = self.names.is_person(mention)
+            if person and any(w.endswith(role) for w in self._roles_of(mention, before)):
                 return mention
             if self._aged(mention, role):
                 return mention
