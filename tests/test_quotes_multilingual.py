@@ -288,3 +288,16 @@ def test_german_occupations_are_titles() -> None:
         '"Das geht ja wieder los wie 1939/40", sagte der Historiker Jan Berg.', language="de"
     )
     assert found == ["Jan Berg"]
+
+
+def test_a_german_compound_role_names_the_person_by_its_head_noun() -> None:
+    found = speakers(
+        '"Unabhängigkeit steht im Zentrum der Selbstbestimmung", betonte Bundesministerin '
+        "Susanne Raab.",
+        '"Wir brauchen mehr Vollzeitstellen", sagte Arbeitsminister Martin Kocher.',
+        '"Wir werden auch mehr Geld in die Kinderbetreuung investieren", so die Familien- und '
+        "Frauenministerin.",
+        language="de",
+    )
+    # Not the last speaker: "Frauenministerin" is a "-ministerin", as Raab is.
+    assert found == ["Susanne Raab", "Martin Kocher", "Susanne Raab"]

@@ -23,6 +23,7 @@ from summarizers.quotes.lexicon import (
     PREPOSITIONS,
     ROLE_ALIASES,
     SPEECH_VERBS,
+    TITLE_SUFFIXES,
 )
 from summarizers.quotes.names import Mention
 from summarizers.quotes.spans import Span
@@ -229,7 +230,15 @@ class Attributor(CueFinder):
             before = min(cue.at, span.mark_start) if cue.at is not None else span.mark_start
             if cue.role in ORGANISATION_ROLES:
                 return self._organisation(before)
-            described = self._described(ROLE_ALIASES.get(cue.role, cue.role), before)
+            role = ROLE_ALIASES.get(cue.role, cue.role)
+            described = self._described(role, before)
+            head = max(
+                (t for t in TITLE_SUFFIXES if role.endswith(t) and t != role), key=len, default=""
+            )
+            if described is None and head:
+                # "die Familien- und Frauenministerin" after "Bundesministerin Susanne Raab":
+                # a German compound role names the person by its head noun.
+                described = self._described(head, before)
             if described is not None:
                 return described
             # "..., added the Barcelona defender": a new description of the last speaker.
