@@ -281,3 +281,12 @@ def test_a_name_right_after_a_quote_is_the_subject_a_pronoun_goes_on_with() -> N
         "“I just picked up the phone and I called the Queen, just to check in,” she said.",
     )
     assert found == ["Meghan Markle", "Meghan Markle"]
+
+
+def test_a_double_barrelled_name_written_with_a_space_is_the_same_person() -> None:
+    found = speakers(
+        "The study was led by Peter Godfrey-Smith of the University of Sydney. "
+        '"Watching these long videos was much more exhausting than I expected," Prof Godfrey '
+        "Smith said."
+    )
+    assert found == ["Peter Godfrey-Smith"]

@@ -377,6 +377,7 @@ class NameIndex:
             self.mentions.append(Mention(match.start(), match.end(), full, (), ()))
             self._aliases[tuple(match.group(2).split())] = full
         self.mentions.sort(key=lambda m: m.start)
+        self._join_hyphenated()
         self._acronyms = {
             "".join(w[0] for w in m.core if w[0].isupper()): " ".join(m.core)
             for m in self.mentions
@@ -457,6 +458,25 @@ class NameIndex:
                 fixed.append(Mention(start, mention.end, mention.core[-1:], (), ()))
             else:
                 fixed.extend(_split_repeats(_split_organisation(mention, surnames)))
+        self.mentions = fixed
+
+    def _join_hyphenated(self) -> None:
+        """ "Prof Godfrey Smith" where the text also writes "Peter Godfrey-Smith": two words
+        that the text elsewhere joins with a hyphen are that one double-barrelled name."""
+        joined = {w for m in self.mentions for w in m.core if "-" in w}
+        if not joined:
+            return
+        fixed = []
+        for mention in self.mentions:
+            core = list(mention.core)
+            for index in range(len(core) - 2, -1, -1):
+                if f"{core[index]}-{core[index + 1]}" in joined:
+                    core[index : index + 2] = [f"{core[index]}-{core[index + 1]}"]
+            if len(core) < len(mention.core):
+                mention = Mention(
+                    mention.start, mention.end, tuple(core), mention.ranks, mention.titles
+                )
+            fixed.append(mention)
         self.mentions = fixed
 
     def _split_complements(self) -> None:
