@@ -180,3 +180,11 @@ def test_a_name_with_a_clause_before_a_colon_is_no_label() -> None:
     # "who was seen ...": a sentence about Ober, not a label naming him as the speaker.
     clause = speakers("The trial went on.", "Karl Ober, who was seen near the bank:", quote)
     assert clause == [None]
+
+
+def test_according_to_a_relative_named_in_apposition() -> None:
+    found = speakers(
+        "John Milo Ford was born in 1957. According to his aunt, Jane Starner, “He was "
+        "brilliant from the start, reading at an adult level when he was in kindergarten.”"
+    )
+    assert found == ["Jane Starner"]

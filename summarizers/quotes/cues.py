@@ -427,6 +427,12 @@ class CueFinder(Context):
                 if person is mention and role is not None and role.group(1).lower() in ROLES:
                     return _role(words, index)  # "the Barcelona defender"
                 return Cue(mention=person)
+            if word.text == "," and offset > index and offset + 1 < len(words):
+                # "according to his aunt, Jane Starner,": the name in apposition.
+                named = self.names.starting_at(words[offset + 1].start)
+                if named is not None and self.names.is_person(named):
+                    return Cue(mention=named)
+                break
             # "24-year-old Bayern Munich forward Evans": an age leads in like a lower-case word.
             lead_in = (
                 word.text[:1].islower() or AGE_ROLE.fullmatch(word.low) is not None
