@@ -232,13 +232,12 @@ class Attributor(CueFinder):
                 return self._organisation(before)
             role = ROLE_ALIASES.get(cue.role, cue.role)
             described = self._described(role, before)
-            head = max(
-                (t for t in TITLE_SUFFIXES if role.endswith(t) and t != role), key=len, default=""
-            )
-            if described is None and head:
+            if described is None:
                 # "die Familien- und Frauenministerin" after "Bundesministerin Susanne Raab":
                 # a German compound role names the person by its head noun.
-                described = self._described(head, before)
+                heads = [t for t in TITLE_SUFFIXES if role.endswith(t) and t != role]
+                if heads:
+                    described = self._described(max(heads, key=len), before)
             if described is not None:
                 return described
             # "..., added the Barcelona defender": a new description of the last speaker.
