@@ -188,3 +188,20 @@ def test_according_to_a_relative_named_in_apposition() -> None:
         "brilliant from the start, reading at an adult level when he was in kindergarten.”"
     )
     assert found == ["Jane Starner"]
+
+
+def test_as_a_person_put_it() -> None:
+    found = speakers(
+        "Neil Gaiman admired the novelist Mike Ford. “He never repeated himself,” Ford's "
+        "editor said. As Gaiman put it, “Had he written a sequence of novels, he would "
+        "have been famous.”"
+    )
+    assert found[-1] == "Neil Gaiman"
+
+
+def test_an_emphatic_reflexive_between_the_name_and_its_verb() -> None:
+    found = speakers(
+        "Governor Jay Inslee appointed Raquel Montoya-Lewis. It is newsworthy, but as "
+        "Montoya-Lewis herself said, “The most important thing is that I not be the last.”"
+    )
+    assert found == ["Raquel Montoya-Lewis"]

@@ -78,6 +78,8 @@ _COMPLEMENTIZERS = frozenset("that que qu qu' qu’ dass whether if because".spl
 # Verbs that report what a document found, and how many words back its noun may stand.
 _FINDING_VERBS = frozenset("found finds".split())
 _FINDING_REACH = 8
+_PUT = frozenset(("put", "puts"))
+_REFLEXIVES = frozenset("himself herself themselves itself".split())
 _POSSESSIVES = {"his": "he", "her": "she"}
 _GO_ON = frozenset("go goes went gone going".split())
 _CONJUNCTIONS = frozenset("and but or while".split())
@@ -685,6 +687,9 @@ def _strip_punct(tokens: list[Token]) -> list[Token]:
 
 def _is_verb(words: list[Token], index: int) -> bool:
     low = words[index].low
+    if low in _PUT:
+        # "As Gaiman put it,": only with "it" is "put" a verb of saying.
+        return index + 1 < len(words) and words[index + 1].low == "it"
     if low in _FINDING_VERBS:
         # "In his report, Peter Clarke found ...": a finding, when a document is named.
         return any(w.low in _DOCUMENTS for w in words[max(0, index - _FINDING_REACH) : index])
@@ -731,9 +736,12 @@ def _is_tag(sentence: str) -> bool:
 
 
 def _skippable(word: Token) -> bool:
-    """Auxiliaries and adverbs between a subject and its verb ("has also", "reportedly")."""
+    """Auxiliaries, adverbs and emphatic reflexives between a subject and its verb ("has
+    also", "reportedly", "Montoya-Lewis herself said")."""
     # Lower case only: "Dagenham manager John Still told" ends a name.
-    return word.text[:1].islower() and (word.low in _AUXILIARIES or word.low.endswith("ly"))
+    return word.text[:1].islower() and (
+        word.low in _AUXILIARIES or word.low.endswith("ly") or word.low in _REFLEXIVES
+    )
 
 
 def _index_after(words: list[Token], pos: int) -> int | None:
