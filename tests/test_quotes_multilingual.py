@@ -301,3 +301,23 @@ def test_a_german_compound_role_names_the_person_by_its_head_noun() -> None:
     )
     # Not the last speaker: "Frauenministerin" is a "-ministerin", as Raab is.
     assert found == ["Susanne Raab", "Martin Kocher", "Susanne Raab"]
+
+
+def test_any_spanish_preterite_right_after_a_quote_tags_it() -> None:
+    # Neither verb is in the lexicon: the form alone ("-ó" after the quote) makes it a tag.
+    inverted = speakers(
+        "La audiencia comenzará a las diez. “Para el día de mañana se ha previsto la lectura "
+        "de la sentencia”, corroboró el abogado Javier Peñaloza, que defiende al general.",
+        language="es",
+    )
+    assert inverted == ["Javier Peñaloza"]
+    dropped = speakers(
+        "Hugo Valencia contó detalles de la pelea. “Todo esto pasó en los pasillos a grito "
+        "pelado y tengo varios testigos”, descaseteó.",
+        language="es",
+    )
+    assert dropped == ["Hugo Valencia"]
+    # Only in Spanish: an English word ending in "ó" is no verb.
+    text = "“We have no plans to leave the country at all”, descaseteó."
+    spans = find_spans(text)
+    assert Attributor(text, spans, "en")._cue(spans[0]) is None

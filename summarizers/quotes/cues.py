@@ -50,6 +50,8 @@ _NOT_INVERTED = frozenset("told tells telling asked asks described describes cal
 _PRO_DROP = frozenset(("es",))
 DROPPED = "(dropped)"
 _PRO_DROP_CONJUNCTIONS = frozenset("y e pero".split())  # "Y agregó: '...'"
+# A Spanish preterite, third person singular ("remató", "descaseteó"): a verb, whatever it is.
+_PRETERITE = re.compile(r"[a-zñáéíú]{3,}ó")
 _PRO_DROP_PREPOSITIONS = frozenset("a al en con sobre para por tras durante desde".split())
 # "the latter said": a role that points at the second of two people just named.
 LATTER = "the latter"
@@ -257,6 +259,8 @@ class CueFinder(Context):
             words[after_head].text == "," or words[after_head].low in _AFFILIATION
         )
         verb = _first_verb(words, limit=_MAX_APPOSITIVE if appositive else 6)
+        if verb is None and self.language in _PRO_DROP and _PRETERITE.fullmatch(words[0].text):
+            verb = 0  # '"...", remató.': a past-tense verb right after the quote tags it
         if verb is None:
             return self._long_tag(words) or self._credit_tag(words, head)
         if verb + 1 < len(words) and words[verb + 1].text == ":":
