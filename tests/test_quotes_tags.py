@@ -205,3 +205,18 @@ def test_an_emphatic_reflexive_between_the_name_and_its_verb() -> None:
         "Montoya-Lewis herself said, “The most important thing is that I not be the last.”"
     )
     assert found == ["Raquel Montoya-Lewis"]
+
+
+def test_an_infinitive_after_a_quote_is_no_tag() -> None:
+    found = speakers(
+        'In October, President Assad said victory in Aleppo would be "the springboard to '
+        'liberate other areas from terrorists", a term the government uses to describe all '
+        "rebel fighters."
+    )
+    assert found == ["Assad"]
+    # "went on to say" still tags the quote before it.
+    went_on = speakers(
+        "Ruth Davidson spoke first. “We will fight this all the way to the highest court in "
+        "the land,” Jane Smith went on to say."
+    )
+    assert went_on == ["Jane Smith"]

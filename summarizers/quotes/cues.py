@@ -754,11 +754,19 @@ def _index_after(words: list[Token], pos: int) -> int | None:
 
 def _first_verb(words: list[Token], limit: int) -> int | None:
     for index, word in enumerate(words[: limit + 1]):
-        if _is_verb(words, index):
+        if _is_verb(words, index) and not _infinitive(words, index):
             return index
         if word.text in ".!?":
             return None
     return None
+
+
+def _infinitive(words: list[Token], index: int) -> bool:
+    """Is the verb at `index` an infinitive of its own clause ("a term the government uses to
+    describe")? "He went on to say" still tags."""
+    if index == 0 or words[index - 1].low != "to":
+        return False
+    return not (index > 1 and words[index - 2].low == "on")
 
 
 def _appositive_start(words: list[Token], comma: int) -> int | None:
