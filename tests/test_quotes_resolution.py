@@ -290,3 +290,19 @@ def test_a_double_barrelled_name_written_with_a_space_is_the_same_person() -> No
         "Smith said."
     )
     assert found == ["Peter Godfrey-Smith"]
+
+
+def test_a_pronoun_goes_back_to_the_reporting_speaker_not_the_one_reported() -> None:
+    found = speakers(
+        "Mr Pring's mother, Irene Pring, said Ms Ziuzina claimed to be a teacher when the pair "
+        "first met, but she was in fact a dancer. She said: “We are sure Anna had some "
+        "involvement in his death.”"
+    )
+    assert found == ["Irene Pring"]
+    # A new clause after a comma and "but" is no reported one: Mr Abbott speaks himself.
+    own = speakers(
+        "Australia has not responded to the editorial, but on Friday Mr Abbott said the image "
+        "of Syrian boy Alan Kurdi was sad. “If you want to stop the deaths, you have got to "
+        "stop the boats,” he told ABC Radio."
+    )
+    assert own == ["Abbott"]

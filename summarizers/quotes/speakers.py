@@ -28,6 +28,9 @@ from summarizers.quotes.lexicon import (
 from summarizers.quotes.names import Mention
 from summarizers.quotes.spans import Span
 
+# How far back a verb of saying may report a named subject, and what ends the clause first.
+_REPORTED_REACH = 8
+_CLAUSE_BREAKS = frozenset("and but while whereas".split())
 _PRONOUN_GENDER = {
     "he": MALE,
     "she": FEMALE,
@@ -263,7 +266,11 @@ class Attributor(CueFinder):
         # one last seen speaking outranks a later subject of anything else, unless that was
         # the tag of the last quote ('...," X told CNN.').
         tag = self._sentence_at(since - 1) if previous_span is not None else None
-        speaking = [m for m in named if self._speaks(m) and self._sentence_at(m.start) != tag]
+        speaking = [
+            m
+            for m in named
+            if self._speaks(m) and self._sentence_at(m.start) != tag and not self._reported(m)
+        ]
         if speaking:
             return self._newer_subject(speaking[-1], subjects) or speaking[-1]
         if subjects:
@@ -330,6 +337,18 @@ class Attributor(CueFinder):
         """Is the name directly followed by a verb of saying ("Mertesacker says")?"""
         following = self.text[mention.end : mention.end + 20].split()[:1]
         return bool(following) and following[0].lower().strip(",.:;") in SPEECH_VERBS
+
+    def _reported(self, mention: Mention) -> bool:
+        """Is the name the subject of words someone else in its sentence reports ("Irene Pring
+        said Ms Ziuzina claimed ...")? A verb of saying comes before it in the same clause."""
+        sentence = self._sentence_at(mention.start)
+        start = sentence.start if sentence is not None else 0
+        for token in reversed(self._tokens(start, mention.start)[-_REPORTED_REACH:]):
+            if token.low in SPEECH_VERBS:
+                return True
+            if not token.text[:1].isalnum() or token.low in _CLAUSE_BREAKS:
+                return False  # "responded to the editorial, but on Friday Mr Abbott said"
+        return False
 
     def _reviewer(self, before: int) -> Mention | None:
         """A review's "VERDICT:" labels quote the person the article says gives or offers
