@@ -220,3 +220,14 @@ def test_an_infinitive_after_a_quote_is_no_tag() -> None:
         "the land,” Jane Smith went on to say."
     )
     assert went_on == ["Jane Smith"]
+
+
+def test_the_tag_after_the_next_quote_is_not_this_ones() -> None:
+    # Text whose line breaks were lost runs one quote straight into the next.
+    found = speakers(
+        '"I don\'t see that much of trying to share the Gospel in 140 characters," says Kevin '
+        'Bennett of the media group Premier."The Church is mostly trying to drop thoughts in '
+        'and get people to look up.""Jesus would definitely be on Twitter," adds Jules '
+        "Middleton, a blogger."
+    )
+    assert found == ["Kevin Bennett", "Kevin Bennett", "Jules Middleton"]

@@ -57,6 +57,7 @@ class Context:
         # with the furthest end reached so far (nested quotes), and sentences' paragraphs.
         ordered = sorted((s.mark_start, s.mark_end) for s in spans)
         self._quote_starts = [a for a, _ in ordered]
+        self._quote_ends = [b for _, b in ordered]
         self._reach = list(accumulate((b for _, b in ordered), max))
         turns = [s for s in spans if len(text[s.start : s.end].split()) >= MIN_SPEECH_WORDS]
         self._long_ends = sorted(s.mark_end for s in turns)
@@ -142,6 +143,15 @@ class Context:
         if tail[:1] == ",":
             return True  # an appositive usually follows a subject
         return bool(nxt) and nxt[:1].islower() and nxt.lower() not in NOT_VERBS
+
+    def _turn_between(self, start: int, end: int) -> bool:
+        """Does a quotation long enough to be a turn of speech open in `start:end`?"""
+        index = bisect.bisect_left(self._quote_starts, start)
+        while index < len(self._quote_starts) and self._quote_starts[index] < end:
+            if (self._quote_starts[index], self._quote_ends[index]) in self._long_spans:
+                return True
+            index += 1
+        return False
 
     def _people(self, start: int, end: int) -> list[Mention]:
         return [

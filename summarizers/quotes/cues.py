@@ -188,7 +188,12 @@ class CueFinder(Context):
         sentence = self._sentence_at(span.mark_end - 1)
         end = sentence.end if sentence is not None else span.mark_end
         tokens = self._tokens(span.mark_end, end)
-        if any(t.text.isalnum() for t in tokens) or sentence is None:
+        first = next((t for t in tokens if t.text[:1].isalnum()), None)
+        if first is not None and self._turn_between(span.mark_end, first.start):
+            # '"... earthly.""Jesus would be on Twitter," adds Jules Middleton': the next
+            # quote's tag, not this one's.
+            return []
+        if first is not None or sentence is None:
             return tokens
         # The quote ended its sentence: a short next sentence may still name the speaker
         # ("... the regime." Gedney said.)
