@@ -231,3 +231,12 @@ def test_the_tag_after_the_next_quote_is_not_this_ones() -> None:
         "Middleton, a blogger."
     )
     assert found == ["Kevin Bennett", "Kevin Bennett", "Jules Middleton"]
+
+
+def test_a_gerund_tag_after_a_fronted_clause_has_the_main_clauses_subject() -> None:
+    found = speakers(
+        "Prince Harry spoke to the host for two hours about his family and the press. When "
+        "Mary Smith asked if he could share the questions, he declined, saying “I'm not "
+        "comfortable with sharing that at all.”"
+    )
+    assert found == ["Prince Harry"]

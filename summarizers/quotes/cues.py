@@ -60,6 +60,8 @@ _REPORTED = frozenset("reported reports reporting".split())
 _AFFILIATION = frozenset(("of", "from", "at"))
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _TIME_CLAUSE = frozenset(("before", "after", "while", "when", "as"))
+# Words opening a subordinate clause put before the main one ("When X asked ..., he said").
+_SUBORDINATORS = _TIME_CLAUSE | frozenset("if although though because since once until".split())
 # How far back "the report" may look for the report named with its owner.
 _DOCUMENT_REACH = 1500
 _LEAD_STOP = NOT_VERBS | frozenset("if when because whether after before since though".split())
@@ -651,6 +653,12 @@ class CueFinder(Context):
         sentence = self._sentence_at(gerund.start)
         start = sentence.start if sentence is not None else gerund.start
         tokens = self._tokens(start, gerund.start)
+        if tokens and tokens[0].low in _SUBORDINATORS:
+            # "When Winfrey asked if he could share them, he declined, saying": the main
+            # clause starts after the fronted one.
+            comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+            if comma is not None:
+                tokens = tokens[comma + 1 :]
         found: Cue | None = None
         for index, token in enumerate(tokens[:-1]):
             reported = token.low in _COMPLEMENTIZERS or _is_verb(tokens, index)
