@@ -306,3 +306,12 @@ def test_a_pronoun_goes_back_to_the_reporting_speaker_not_the_one_reported() -> 
         "stop the boats,” he told ABC Radio."
     )
     assert own == ["Abbott"]
+
+
+def test_the_source_named_by_according_to_is_the_subject_a_pronoun_goes_on_with() -> None:
+    found = speakers(
+        "Anju Mobin, a dietitian, recommends a multivitamin. Most of them hold zinc, as "
+        "noted by Verywell Fit, so one pill will do. That is not all, according to Mobin. "
+        "“They also help in reducing common allergies,” she continued."
+    )
+    assert found == ["Anju Mobin"]

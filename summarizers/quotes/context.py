@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from summarizers.models import Sentence
-from summarizers.quotes.lexicon import NOT_VERBS, ROLES, SPEECH_VERBS
+from summarizers.quotes.lexicon import ACCORDING, NOT_VERBS, ROLES, SPEECH_VERBS
 from summarizers.quotes.names import Mention, NameIndex, is_title
 from summarizers.quotes.spans import Span
 from summarizers.sentences import split_paragraphs, split_sentences
@@ -124,6 +124,8 @@ class Context:
         tail = self.text[mention.end : mention.end + 40]
         nxt = tail.split()[0] if tail.split() else ""
         clause = re.split(r"[,;:]", head)[-1].split()
+        if self._cites(clause):
+            return True  # "according to Mobin": the source speaks in that clause
         verbs = [i for i, w in enumerate(clause) if w.lower() in SPEECH_VERBS]
         if verbs and verbs[-1] >= len(clause) - 4:
             passive = clause[verbs[-1] + 1 : verbs[-1] + 2] == ["by"]  # "as noted by X"
@@ -152,6 +154,12 @@ class Context:
                 return True
             index += 1
         return False
+
+    def _cites(self, clause: list[str]) -> bool:
+        """Does the clause end with "according to" (or its German, French or Spanish form)?"""
+        lows = [w.lower() for w in clause]
+        phrases = ACCORDING.get(self.language, ()) + ACCORDING["en"]
+        return any(p.split() == lows[-len(p.split()) :] for p in phrases)
 
     def _people(self, start: int, end: int) -> list[Mention]:
         return [
