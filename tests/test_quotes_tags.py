@@ -240,3 +240,14 @@ def test_a_gerund_tag_after_a_fronted_clause_has_the_main_clauses_subject() -> N
         "comfortable with sharing that at all.”"
     )
     assert found == ["Prince Harry"]
+
+
+def test_the_person_after_a_bodys_possessive_is_the_speaker() -> None:
+    found = speakers(
+        '"What have we done wrong to lose every penny?" added GB Badminton\'s performance '
+        "director Jon Austin."
+    )
+    assert found == ["Jon Austin"]
+    assert speakers('"It is not a typical customer at all," said Ikea\'s Ingrid Franov.') == [
+        "Ingrid Franov"
+    ]

@@ -44,6 +44,7 @@ _MAX_APPOSITIVE = 32
 # Lower-case words and titles allowed before a name after a verb ("said beauty blogger X").
 _MAX_LEAD = 6
 _LOWER_RUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}")
+_OWNED_RUN = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}")
 # Verbs whose object is the listener, not the speaker ("told Reuters"), or never inverted.
 _NOT_INVERTED = frozenset("told tells telling asked asks described describes called".split())
 # Languages that drop a subject pronoun ('"...", aseguró'): a verb alone stands for one.
@@ -467,6 +468,12 @@ class CueFinder(Context):
     def _employee(self, mention: Mention) -> Mention:
         """ "Wall Street Journal reporter Byron Tau", "Bayern Munich forward Evans": the
         person, not the employer."""
+        owned = _OWNED_RUN.match(self.text, mention.end)
+        if owned is not None:
+            # "GB Badminton's performance director Jon Austin", "Ikea's Ingrid Franov"
+            person = self.names.starting_at(owned.end())
+            if person is not None and self.names.is_person(person):
+                return person
         match = _LOWER_RUN.match(self.text, mention.end)
         if match is None or match.group(0).split()[0] in _LEAD_STOP:
             return mention
