@@ -22,7 +22,8 @@ figure measures attribution, and "found" counts the labelled quotes the span fin
 Also checked: no attributed speaker is missing from its article (all frank-cnndm, GUM,
 frank-xsum, Scrapinghub and trafilatura texts, the multilingual ones included). The German,
 French and Spanish splits "web-de" and "web-fres" (and their held-out halves "web-deb",
-"web-fresb") read trafilatura's multilingual pages in their detected language.
+"web-fresb"), and the later German split "web-de2", read trafilatura's multilingual pages in
+their detected language.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ SPLIT_FOLDERS = {
     "web3b": "trafilatura-eval-en",
     "web-de": "trafilatura-eval-multi",
     "web-deb": "trafilatura-eval-multi",
+    "web-de2": "trafilatura-eval-multi",
     "web-fres": "trafilatura-eval-multi",
     "web-fresb": "trafilatura-eval-multi",
     "gum": "gum-wikinews-quotes",
