@@ -321,3 +321,28 @@ def test_any_spanish_preterite_right_after_a_quote_tags_it() -> None:
     text = "“We have no plans to leave the country at all”, descaseteó."
     spans = find_spans(text)
     assert Attributor(text, spans, "en")._cue(spans[0]) is None
+
+
+def test_german_nouns_the_text_puts_after_an_article_are_no_names() -> None:
+    husband = speakers(
+        "Amira Pocher spricht über die Ehe. Ihr Ehemann Oliver Pocher sagte dazu: „Wir haben "
+        "uns in aller Freundschaft getrennt und bleiben Eltern.“",
+        language="de",
+    )
+    assert husband == ["Oliver Pocher"]
+    anonymous = speakers(
+        "Die Grenze blieb lange zu. „Wir konnten nicht mehr zur Arbeit fahren, das war hart“, "
+        "sagte ein Teilnehmer. Ein Teilnehmer kam aus Lothringen.",
+        language="de",
+    )
+    assert anonymous == [None]
+    index = NameIndex(
+        "Die Trennung von Danni Büchner kam im Mai. Ursula von der Leyen sprach, und "
+        "Földényi Begriffe wie die Begriffe der Melancholie.",
+        "de",
+    )
+    assert [" ".join(m.core) for m in index.mentions] == [
+        "Danni Büchner",
+        "Ursula von der Leyen",
+        "Földényi",
+    ]

@@ -105,6 +105,18 @@ _SHOWN_REACH = 60
 _LAST_WORD = re.compile(r"([\w-]+)\s+$")
 _AFTER_WORD = re.compile(r"[\w,]\s+$")  # a word or comma before: inside a sentence
 _OPENINGS_OF_A_NAME = 3
+# German determiners: a capitalised word right after one ("der Teilnehmer", "ihr Ehemann") is
+# a common noun, not a name; after a comma the word may open a relative clause instead
+# (", die Renato geben musste"), so such matches do not count.
+_GERMAN_DETERMINERS = """der die das den dem des ein eine einen einem einer eines kein keine
+keinen keinem keiner mein meine meinen meinem meiner sein seine seinen seinem seiner ihr ihre
+ihren ihrem ihrer unser unsere unseren unserem dieser diese dieses diesem diesen jeder jede
+jedes jedem jeden im am zum zur vom beim ins ans""".split()
+_GERMAN_NOUN = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(_GERMAN_DETERMINERS + [d.capitalize() for d in _GERMAN_DETERMINERS])
+    + rf")\s+([{_UPPER}][\w-]+)"
+)
 # Words after which capitalised words are a title's complement ("diputado de Convergencia
 # Social Diego Ibáñez").
 _COMPLEMENT_WORDS = frozenset("of de del du la von für".split())
@@ -366,6 +378,8 @@ class NameIndex:
         self._split_run_ons()
         self._split_complements()
         self._strip_common_nouns()
+        if self._nouns_capitalised:
+            self._strip_german_nouns()
         # Nicknames stand for the full name: "Uncle Poodle" and "Poodle" are Lee Thompson.
         self._aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
         for match in _NICKNAME.finditer(text):
@@ -535,6 +549,53 @@ class NameIndex:
                 start = mention.start + len(first) + 1
                 titles = (*mention.titles, first)
                 mention = Mention(start, mention.end, mention.core[1:], mention.ranks, titles)
+            fixed.append(mention)
+        self.mentions = fixed
+
+    def _strip_german_nouns(self) -> None:
+        """German capitalises every noun, so a run of capitalised words may hold nouns the text
+        elsewhere puts after an article: "ihr Ehemann Oliver Pocher" is Oliver Pocher, "die
+        Trennung von Danni Büchner" names Danni Büchner (the "von" is no name particle there),
+        "Földényi Begriffe" is Földényi, and a lone "Teilnehmer" is nobody's name."""
+        nouns = {
+            m.group(1)
+            for m in _GERMAN_NOUN.finditer(self._text)
+            if "," not in self._text[max(0, m.start() - 3) : m.start()]
+        }
+        nouns = {w for w in nouns if first_name_gender(w) is None and not w.isupper()}
+        fixed = []
+        for mention in self.mentions:
+            core = list(mention.core)
+            start, end, titles = mention.start, mention.end, mention.titles
+            # "Trennung von Danni Büchner": a preposition after a noun, or before a first name.
+            cut = next(
+                (
+                    i
+                    for i in range(1, len(core) - 1)
+                    if core[i] in _CAPITAL_PARTICLES
+                    and (core[i - 1] in nouns or first_name_gender(core[i + 1]) is not None)
+                ),
+                None,
+            )
+            if cut is not None:
+                rest = core[cut + 1 :]
+                while rest and rest[0].islower():
+                    rest = rest[1:]  # "von den Dreharbeiten"
+                if not rest:
+                    continue
+                start = end - len(" ".join(rest))
+                titles, core = (), rest
+            while len(core) > 1 and core[0] in nouns and first_name_gender(core[1]) is not None:
+                titles = (*titles, core[0])  # "Ehemann Oliver Pocher"
+                start += len(core[0]) + 1
+                core = core[1:]
+            while len(core) > 1 and core[-1] in nouns and not core[-2].islower():
+                end -= len(core[-1]) + 1  # "Földényi Begriffe", not "von der Leyen"
+                core = core[:-1]
+            if len(core) == 1 and core[0] in nouns and not titles:
+                continue  # "ein Teilnehmer", "das Thema"
+            if core != list(mention.core):
+                mention = Mention(start, end, tuple(core), mention.ranks, titles)
             fixed.append(mention)
         self.mentions = fixed
 
