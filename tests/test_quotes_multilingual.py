@@ -346,3 +346,13 @@ def test_german_nouns_the_text_puts_after_an_article_are_no_names() -> None:
         "Ursula von der Leyen",
         "Földényi",
     ]
+
+
+def test_a_german_common_noun_never_speaks() -> None:
+    found = speakers(
+        "Robert Machtlinger sprach über die Branche. Weltweit seien im ersten Halbjahr so "
+        "viele Flugzeuge verkauft worden wie im gesamten Vorjahr.",
+        "„Das sind die Cashcows, das ist die Butter aufs Brot für uns alle.“",
+        language="de",
+    )
+    assert found[0] in (None, "Robert Machtlinger")

@@ -360,7 +360,7 @@ class NameIndex:
     def __init__(self, text: str, language: str | None = None) -> None:
         self._text = text
         # German capitalises every noun: "seinen Nachfolger Weikert" is no first name.
-        self._nouns_capitalised = language == "de"
+        self.nouns_capitalised = language == "de"
         self.mentions: list[Mention] = []
         bare: list[re.Match[str]] = []
         bodies = _long_bodies(text)
@@ -378,7 +378,7 @@ class NameIndex:
         self._split_run_ons()
         self._split_complements()
         self._strip_common_nouns()
-        if self._nouns_capitalised:
+        if self.nouns_capitalised:
             self._strip_german_nouns()
         # Nicknames stand for the full name: "Uncle Poodle" and "Poodle" are Lee Thompson.
         self._aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -535,7 +535,7 @@ class NameIndex:
             first = mention.core[0]
             common = first.lower() in lower or first.lower() + "s" in lower
             once = capitalised[first] == 1
-            if self._nouns_capitalised and len(mention.core) == 2 and mention.core[1] in named:
+            if self.nouns_capitalised and len(mention.core) == 2 and mention.core[1] in named:
                 # "seinen Nachfolger Weikert" beside "Thomas Weikert", however often the noun
                 # is written (German capitalises it everywhere).
                 common = once = True

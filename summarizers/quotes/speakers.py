@@ -125,6 +125,8 @@ class Attributor(CueFinder):
                 mention = self._resolve(cue, span, previous, previous_span)
             if mention is not None and self.names.is_place(mention):
                 mention = None  # "Greece said": a place never speaks, whatever the cue
+            if mention is not None and self._common_noun(mention):
+                mention = None  # "Weiter sagt er:", "... Flugzeuge verkauft": German nouns
             if cue is not None and cue.anonymous:
                 self._anonymous.add(span.mark_start)
             wanted = _PRONOUN_GENDER.get(cue.pronoun or "") if cue is not None else None
@@ -133,6 +135,15 @@ class Attributor(CueFinder):
                 # A scare quote ('infidel') neither passes on nor breaks off a speaker.
                 previous, previous_span = mention, span
         return found
+
+    def _common_noun(self, mention: Mention) -> bool:
+        """In German, where every noun is capitalised, is this "name" neither a person's nor a
+        body's (no first name, title, organisation word or acronym shows it to be one)?"""
+        if not self.names.nouns_capitalised:
+            return False
+        if self.names.is_person(mention) or self.names.is_organisation(mention):
+            return False
+        return not any(w[:1].isupper() and w[1:2].isupper() for w in mention.core)
 
     def _credit_line(self, span: Span) -> Mention | None:
         """The name on the line after a quote that fills its own paragraph, or after a dash
