@@ -338,13 +338,15 @@ def test_german_nouns_the_text_puts_after_an_article_are_no_names() -> None:
     assert anonymous == [None]
     index = NameIndex(
         "Die Trennung von Danni Büchner kam im Mai. Ursula von der Leyen sprach, und "
-        "Földényi Begriffe wie die Begriffe der Melancholie.",
+        "Földényi Begriffe wie die Begriffe der Melancholie. Sie verkündet Liebe zu Ennesto "
+        "Monté, denn die Liebe ist groß.",
         "de",
     )
     assert [" ".join(m.core) for m in index.mentions] == [
         "Danni Büchner",
         "Ursula von der Leyen",
         "Földényi",
+        "Ennesto Monté",
     ]
 
 

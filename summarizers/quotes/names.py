@@ -567,12 +567,13 @@ class NameIndex:
         for mention in self.mentions:
             core = list(mention.core)
             start, end, titles = mention.start, mention.end, mention.titles
-            # "Trennung von Danni Büchner": a preposition after a noun, or before a first name.
+            # "Trennung von Danni Büchner", "Liebe zu Ennesto Monté": a preposition after a
+            # noun, or before a first name, is no name particle.
             cut = next(
                 (
                     i
                     for i in range(1, len(core) - 1)
-                    if core[i] in _CAPITAL_PARTICLES
+                    if core[i].islower()
                     and (core[i - 1] in nouns or first_name_gender(core[i + 1]) is not None)
                 ),
                 None,
