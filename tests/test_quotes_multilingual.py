@@ -358,3 +358,12 @@ def test_a_german_common_noun_never_speaks() -> None:
         language="de",
     )
     assert found[0] in (None, "Robert Machtlinger")
+
+
+def test_an_inverted_tag_names_the_person_after_their_own_titles() -> None:
+    found = speakers(
+        "„Viele Menschen haben in der Weihnachtszeit Schwierigkeiten mit dem Essen“, erklärt "
+        "der Düsseldorfer Fitnessexperte Manuel Gajus.",
+        language="de",
+    )
+    assert found == ["Manuel Gajus"]

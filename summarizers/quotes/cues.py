@@ -461,7 +461,11 @@ class CueFinder(Context):
     def _titled_at(self, word: Token) -> Mention | None:
         """A mention whose titles start at `word` ("Maj. Gen. Felix Gedney")."""
         for mention in self.names.between(word.start, word.end + 60):
-            if mention.titles and _only_titles(self.text[word.start : mention.start]):
+            gap = self.text[word.start : mention.start]
+            # The words the name finder took as the name's own titles count too ("der
+            # Düsseldorfer Fitnessexperte Manuel Gajus", "Münsters Coach Jörg Riethues").
+            own = tuple(gap.split()) == mention.titles[-len(gap.split()) :]
+            if mention.titles and (_only_titles(gap) or own):
                 return mention
         return None
 
