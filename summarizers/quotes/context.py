@@ -161,6 +161,15 @@ class Context:
         phrases = ACCORDING.get(self.language, ()) + ACCORDING["en"]
         return any(p.split() == lows[-len(p.split()) :] for p in phrases)
 
+    def _common_noun(self, mention: Mention) -> bool:
+        """In German, where every noun is capitalised, is this "name" neither a person's nor a
+        body's (no first name, title, organisation word or acronym shows it to be one)?"""
+        if not self.names.nouns_capitalised:
+            return False
+        if self.names.is_person(mention) or self.names.is_organisation(mention):
+            return False
+        return not any(w[:1].isupper() and w[1:2].isupper() for w in mention.core)
+
     def _people(self, start: int, end: int) -> list[Mention]:
         return [
             m

@@ -332,6 +332,8 @@ class CueFinder(Context):
     def _cue_before(self, tokens: list[Token]) -> Cue | None:
         words = [t for t in tokens if t.text not in "\"“”„«»‘’'"]
         according = self._according(words, at_start=False)
+        if according is not None and according.mention and self._common_noun(according.mention):
+            according = None  # "sagte ... laut Manuskript:": a document, not a source
         verbs = [i for i, _ in enumerate(words) if _is_verb(words, i)]
         if according is not None and not (verbs and self._after_according(words, verbs[-1])):
             return according

@@ -136,15 +136,6 @@ class Attributor(CueFinder):
                 previous, previous_span = mention, span
         return found
 
-    def _common_noun(self, mention: Mention) -> bool:
-        """In German, where every noun is capitalised, is this "name" neither a person's nor a
-        body's (no first name, title, organisation word or acronym shows it to be one)?"""
-        if not self.names.nouns_capitalised:
-            return False
-        if self.names.is_person(mention) or self.names.is_organisation(mention):
-            return False
-        return not any(w[:1].isupper() and w[1:2].isupper() for w in mention.core)
-
     def _credit_line(self, span: Span) -> Mention | None:
         """The name on the line after a quote that fills its own paragraph, or after a dash
         ending the quote's own line, when it is only a credit: a name, perhaps after a dash
