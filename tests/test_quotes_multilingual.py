@@ -371,8 +371,9 @@ def test_an_inverted_tag_names_the_person_after_their_own_titles() -> None:
 
 def test_laut_before_a_document_is_no_source() -> None:
     found = speakers(
-        "Steinmeier sagte am Mittwoch in einem Videogrußwort laut Manuskript: „Verschwörungs"
+        "Bundespräsident Frank-Walter Steinmeier warnt vor Radikalisierung. Steinmeier "
+        "sagte am Mittwoch in einem Videogrußwort laut Manuskript: „Verschwörungs"
         "glaube, oft gepaart mit blankem Antisemitismus, ist eine Gefahr für uns alle.“",
         language="de",
     )
-    assert found == ["Steinmeier"]
+    assert found == ["Frank-Walter Steinmeier"]
