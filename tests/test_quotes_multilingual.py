@@ -377,3 +377,13 @@ def test_laut_before_a_document_is_no_source() -> None:
         language="de",
     )
     assert found == ["Frank-Walter Steinmeier"]
+
+
+def test_a_relative_clause_after_a_comma_has_the_name_before_it() -> None:
+    found = speakers(
+        "Un punto similar hace la timonel PPD, Natalia Piergentili, quien afirmó que la "
+        "izquierda no debe marginarse de la seguridad. “El tema de la seguridad es un tema "
+        "de la izquierda en tanto afecta a los más pobres”.",
+        language="es",
+    )
+    assert found == ["Natalia Piergentili"]

@@ -251,3 +251,15 @@ def test_the_person_after_a_bodys_possessive_is_the_speaker() -> None:
     assert speakers('"It is not a typical customer at all," said Ikea\'s Ingrid Franov.') == [
         "Ingrid Franov"
     ]
+
+
+def test_a_new_sentence_glued_after_a_quote_is_no_long_tag() -> None:
+    # Text whose breaks were lost: the next sentence is about someone else.
+    found = speakers(
+        "Philipp Lahm wrote in his book that gay players should keep quiet. "
+        '"I would not encourage any gay professional footballer to come out," he wrote at the '
+        'time."I would fear that he would end up like Justin Fashanu [the English player]"The '
+        "last German footballer to come out was second tier player Marcus Urban, who told Die "
+        "Welt in 2007 that he knew of others."
+    )
+    assert found[0] == "Philipp Lahm" and "Marcus Urban" not in found

@@ -98,6 +98,7 @@ _GLUED_LABEL = re.compile(r"(?:^|(?<=[.!?\"”\n]))\s*([^.!?\"“”\n:]*?[^\W\d
 # "Michael Franke, Vice President Global Engineering:", "Weikert weiß:".
 _LABEL_APPOSITIVE = re.compile(r",\s+[^,;:]{2,80}")
 _CLAUSE_WORDS = frozenset("was is who which".split())
+_COPULAS = frozenset("was were is are".split())
 # "the Leicester man", "the Welsh woman": a described person stands for "he" or "she".
 _DESCRIBED_PEOPLE = {"man": "he", "woman": "she", "boy": "he", "girl": "she"}
 _LABEL_VERB = re.compile(r"\s+[a-zäöüßéèàáíóúñ]+")
@@ -310,6 +311,10 @@ class CueFinder(Context):
         verb = _first_verb(words, limit=_MAX_APPOSITIVE)
         if verb is None or any(_clause_verb(w) for w in words[:verb]):
             return None
+        if any(
+            w.low in _COPULAS and words[i + 1].low != "quoted" for i, w in enumerate(words[:verb])
+        ):
+            return None  # "The last footballer to come out was X, who told": a new sentence
         if verb + 1 < len(words) and words[verb + 1].text == ":":
             return None  # "X, chief executive of Y, said:" introduces the next quote
         cue = self._subject(words, verb)
@@ -568,8 +573,11 @@ class CueFinder(Context):
         if "-" in word.low and word.low.endswith(INVERTED_PRONOUN):
             return Cue(pronoun=word.low.rsplit("-", 1)[-1])  # "a-t-il ajouté"
         if word.low in _RELATIVES and index > 0:
-            # "a letter written by Ms Ratcliffe which said": the name before the relative.
+            # "a letter written by Ms Ratcliffe which said": the name before the relative,
+            # past a comma ("Natalia Piergentili, quien afirmó").
             named = self.names.ending_at(words[index - 1].end)
+            if named is None and index > 1 and words[index - 1].text == ",":
+                named = self.names.ending_at(words[index - 2].end)
             return Cue(mention=named) if named is not None else Cue(unknown=True)
         if word.low == "latter" and index > 0 and words[index - 1].low == "the":
             return Cue(role=LATTER)
