@@ -387,3 +387,12 @@ def test_a_relative_clause_after_a_comma_has_the_name_before_it() -> None:
         language="es",
     )
     assert found == ["Natalia Piergentili"]
+
+
+def test_a_spanish_verb_after_que_without_a_subject_has_the_main_clauses() -> None:
+    found = speakers(
+        "Mientras tanto, Carlos Alvarado negaba que el país fuera a pagar un rescate, a la vez "
+        "que aseveró que “este ataque no es un tema de dinero, sino que busca amenazar”.",
+        language="es",
+    )
+    assert found == ["Carlos Alvarado"]

@@ -356,7 +356,26 @@ class CueFinder(Context):
                 joined = verb > 0 and words[verb - 1].low in _PRO_DROP_CONJUNCTIONS
                 if cue is None and (clause_start or joined) and self.language in _PRO_DROP:
                     cue = Cue(pronoun=DROPPED)  # "Y agregó: '...'"
+                unnamed = cue is None or (cue.unknown and not cue.anonymous)
+                if unnamed and self.language in _PRO_DROP and words[verb - 1].low == "que":
+                    # "Alvarado negaba ..., a la vez que aseveró que '...'": the main clause's
+                    # subject speaks.
+                    cue = self._main_subject(words, verb) or cue
                 return cue if cue is not None else Cue(unknown=True)
+        return None
+
+    def _main_subject(self, words: list[Token], verb: int) -> Cue | None:
+        """The first person named before `words[verb]` with a lower-case word (its verb) after
+        the name and no preposition before it: the subject of the sentence's main clause."""
+        for index, word in enumerate(words[:verb]):
+            mention = self.names.starting_at(word.start)
+            if mention is None or not self.names.is_person(mention):
+                continue
+            after = _index_after(words, mention.end)
+            before = words[index - 1].low if index > 0 else ""
+            if after is not None and words[after].text[:1].islower() and before not in PREPOSITIONS:
+                return Cue(mention=mention)
+            return None
         return None
 
     def _reporting(self, words: list[Token], verb: int) -> Cue | None:
