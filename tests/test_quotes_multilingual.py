@@ -257,6 +257,18 @@ def test_a_name_after_a_spanish_preposition_is_no_subject() -> None:
             "es",
             "Ana Gómez",
         ),
+        (
+            "Joana Kraft sprang 1,78 Meter. „Joana hat sich gegenüber ihrem ersten Auftritt "
+            "deutlich gesteigert“, kündigte ihre Trainerin Heike Keller an.",
+            "de",
+            "Heike Keller",
+        ),
+        (
+            "Fabio Heitböhmer lief in 3:58 Minuten. „Für sein erstes Rennen in der Halle war das "
+            "eine starke Leistung“, befand Münsters Coach Jörg Riethues.",
+            "de",
+            "Jörg Riethues",
+        ),
     ],
 )
 def test_more_verbs_of_saying(text: str, language: str, speaker: str) -> None:

@@ -55,6 +55,10 @@ SPEECH_VERBS = frozenset(
     begründet begründete beteuert beteuerte verspricht versprach fragt fragte hofft hoffte
     mahnt kommentiert reagiert versichert bekräftigt forderte berichtete
     fügt räumt
+    unterstreicht resümierte bilanzierte befand befindet lobte lobt rief ruft konterte kontert
+    beklagte beklagt bemängelte bemängelt urteilte verkündete verkündet kündigte kündigt
+    prognostizierte appellierte ermahnte formulierte formuliert seufzt seufzte schwärmt
+    schwärmte jubelte jubelt erklärten zitierte postete beschrieb
     confie rétorque rétorqué répète répété rapporte rapporté signale signalé annonce annoncé
     demande demandé fustige tempête assène asséné tonne souffle abonde enchaîne reprend
     comenta apunta subraya insiste advierte detalla detalló expresa destaca precisa concluye
