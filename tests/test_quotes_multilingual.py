@@ -408,3 +408,13 @@ def test_a_spanish_verb_after_que_without_a_subject_has_the_main_clauses() -> No
         language="es",
     )
     assert found == ["Carlos Alvarado"]
+
+
+def test_a_quote_after_a_colon_ending_a_sentence_about_one_person_not_opening_it() -> None:
+    found = speakers(
+        "Boris Dujakovic gründete die Firma 2015. Für Boris Dujakovic stehen Qualität und "
+        "Kundenzufriedenheit bei der Reinigung an erster Stelle: „Ich habe bemerkt, der Preis "
+        "kommt bei unseren Kunden erst an zweiter Stelle.“",
+        language="de",
+    )
+    assert found == ["Boris Dujakovic"]

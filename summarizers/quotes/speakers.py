@@ -183,7 +183,12 @@ class Attributor(CueFinder):
             tokens = tokens[1:]  # "Sin embargo, Luna ...": past the adverbial
             if tokens and tokens[0].text == ",":
                 tokens = tokens[1:]
-        return self._opening_subject(tokens)
+        opener = self._opening_subject(tokens)
+        if opener is None and self._is_subject(people[0]):
+            # "Wenn Helmut Kohl emotional wurde, erinnerte er sich daran, ...:": the one
+            # person named, as the subject of a clause of the sentence.
+            return people[0]
+        return opener
 
     def _name(self, mention: Mention, gender: str | None) -> str:
         """The fullest name of `mention`; when a short form is shared ("Christie") and a
