@@ -490,7 +490,8 @@ class CueFinder(Context):
             gap = self.text[word.start : mention.start]
             # The words the name finder took as the name's own titles count too ("der
             # Düsseldorfer Fitnessexperte Manuel Gajus", "Münsters Coach Jörg Riethues").
-            own = tuple(gap.split()) == mention.titles[-len(gap.split()) :]
+            words = tuple(gap.split())
+            own = bool(words) and words == mention.titles[-len(words) :]
             if mention.titles and (_only_titles(gap) or own):
                 return mention
         return None

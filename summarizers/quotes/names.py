@@ -566,7 +566,16 @@ class NameIndex:
         fixed = []
         for mention in self.mentions:
             core = list(mention.core)
-            start, end, titles = mention.start, mention.end, mention.titles
+            # Each core word's offset, so that cutting words off keeps exact offsets.
+            offsets, pos = [], mention.start
+            for word in core:
+                pos = self._text.find(word, pos, mention.end)
+                offsets.append(pos)
+                pos += len(word)
+            if -1 in offsets:
+                fixed.append(mention)
+                continue
+            titles = mention.titles
             # "Trennung von Danni Büchner", "Liebe zu Ennesto Monté": a preposition after a
             # noun, or before a first name, is no name particle.
             cut = next(
@@ -578,25 +587,25 @@ class NameIndex:
                 ),
                 None,
             )
+            first, last = 0, len(core)  # the kept words: core[first:last]
             if cut is not None:
-                rest = core[cut + 1 :]
-                while rest and rest[0].islower():
-                    rest = rest[1:]  # "von den Dreharbeiten"
-                if not rest:
+                first = cut + 1
+                while first < last and core[first].islower():
+                    first += 1  # "von den Dreharbeiten"
+                if first == last:
                     continue
-                start = end - len(" ".join(rest))
-                titles, core = (), rest
-            while len(core) > 1 and core[0] in nouns and first_name_gender(core[1]) is not None:
-                titles = (*titles, core[0])  # "Ehemann Oliver Pocher"
-                start += len(core[0]) + 1
-                core = core[1:]
-            while len(core) > 1 and core[-1] in nouns and not core[-2].islower():
-                end -= len(core[-1]) + 1  # "Földényi Begriffe", not "von der Leyen"
-                core = core[:-1]
-            if len(core) == 1 and core[0] in nouns and not titles:
+                titles = ()
+            while last - first > 1 and core[first] in nouns and first_name_gender(core[first + 1]):
+                titles = (*titles, core[first])  # "Ehemann Oliver Pocher"
+                first += 1
+            while last - first > 1 and core[last - 1] in nouns and not core[last - 2].islower():
+                last -= 1  # "Földényi Begriffe", not "von der Leyen"
+            if last - first == 1 and core[first] in nouns and not titles:
                 continue  # "ein Teilnehmer", "das Thema"
-            if core != list(mention.core):
-                mention = Mention(start, end, tuple(core), mention.ranks, titles)
+            if (first, last) != (0, len(core)):
+                end = offsets[last - 1] + len(core[last - 1]) if last < len(core) else mention.end
+                kept = tuple(core[first:last])
+                mention = Mention(offsets[first], end, kept, mention.ranks, titles)
             fixed.append(mention)
         self.mentions = fixed
 

@@ -167,7 +167,8 @@ class Attributor(CueFinder):
     def _colon_subject(self, span: Span) -> Mention | None:
         """A quote after a colon that ends a sentence about a person: "Sin embargo, Luna
         aprovechó la ocasión para atacar a los periodistas: «...»" -- the person who opens
-        that sentence as its subject, when no one else is named in it."""
+        that sentence as its subject, or else is the subject of one of its clauses ("Wenn
+        Helmut Kohl emotional wurde, erinnerte er sich ...:"), when no one else is named."""
         if not self.text[: span.mark_start].rstrip().endswith(":"):
             return None
         if len(self.text[span.start : span.end].split()) < _COLON_SPEECH_WORDS:
