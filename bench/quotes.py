@@ -22,8 +22,8 @@ figure measures attribution, and "found" counts the labelled quotes the span fin
 Also checked: no attributed speaker is missing from its article (all frank-cnndm, GUM,
 frank-xsum, Scrapinghub and trafilatura texts, the multilingual ones included). The German,
 French and Spanish splits "web-de" and "web-fres" (and their held-out halves "web-deb",
-"web-fresb"), and the later German split "web-de2", read trafilatura's multilingual pages in
-their detected language.
+"web-fresb"), and the later German splits "web-de2" and "web-de3" (with its held-out half
+"web-de3b"), read trafilatura's multilingual pages in their detected language.
 """
 
 from __future__ import annotations
@@ -63,6 +63,8 @@ SPLIT_FOLDERS = {
     "web-de": "trafilatura-eval-multi",
     "web-deb": "trafilatura-eval-multi",
     "web-de2": "trafilatura-eval-multi",
+    "web-de3": "trafilatura-eval-multi",
+    "web-de3b": "trafilatura-eval-multi",
     "web-fres": "trafilatura-eval-multi",
     "web-fresb": "trafilatura-eval-multi",
     "gum": "gum-wikinews-quotes",
