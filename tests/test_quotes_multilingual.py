@@ -418,3 +418,8 @@ def test_a_quote_after_a_colon_ending_a_sentence_about_one_person_not_opening_it
         language="de",
     )
     assert found == ["Boris Dujakovic"]
+
+
+def test_a_german_occupation_before_a_first_name_is_no_part_of_the_name() -> None:
+    index = NameIndex("Bloggerin Maria Sedgwick und Meditationslehrer Thomas Meinig lachen.", "de")
+    assert [" ".join(m.core) for m in index.mentions] == ["Maria Sedgwick", "Thomas Meinig"]

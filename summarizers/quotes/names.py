@@ -354,6 +354,15 @@ def _long_bodies(text: str) -> list[Mention]:
     return found
 
 
+def _described_as(word: str) -> bool:
+    """Is `word` a German description of a person before a first name ("Bloggerin Maria
+    Sedgwick", "Meditationslehrer Kai Meinig"): no first name itself, but a noun of
+    occupation (a female form in "-in" or a compound with a hyphen or of ten letters)?"""
+    if first_name_gender(word) is not None or not word[:1].isupper():
+        return False
+    return word.endswith("in") or "-" in word or len(word) >= 10
+
+
 class NameIndex:
     """Every name mention of a text, for finding a mention and its fullest form."""
 
@@ -595,8 +604,12 @@ class NameIndex:
                 if first == last:
                     continue
                 titles = ()
-            while last - first > 1 and core[first] in nouns and first_name_gender(core[first + 1]):
-                titles = (*titles, core[first])  # "Ehemann Oliver Pocher"
+            while (
+                last - first > 1
+                and first_name_gender(core[first + 1])
+                and (core[first] in nouns or _described_as(core[first]))
+            ):
+                titles = (*titles, core[first])  # "Ehemann Oliver Pocher", "Bloggerin Maria"
                 first += 1
             while last - first > 1 and core[last - 1] in nouns and not core[last - 2].islower():
                 last -= 1  # "Földényi Begriffe", not "von der Leyen"
