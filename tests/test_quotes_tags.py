@@ -263,3 +263,15 @@ def test_a_new_sentence_glued_after_a_quote_is_no_long_tag() -> None:
         "Welt in 2007 that he knew of others."
     )
     assert found[0] == "Philipp Lahm" and "Marcus Urban" not in found
+
+
+def test_a_credit_in_brackets_after_a_quote_in_a_numbered_list() -> None:
+    found = speakers(
+        "21. Clear out the flat once a month.",
+        '22. "Unfollow the accounts that do you no good at all!" (Maren Kissing)',
+        '23. "Starting the day without stress is sacred to me, so I plan more time." Blogger '
+        "Maria Sedgwick (@masha)",
+    )
+    # Each numbered item starts afresh: the second quote's credit is not read, and it does
+    # not inherit the first one's speaker.
+    assert found == ["Maren Kissing", None]

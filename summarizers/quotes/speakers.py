@@ -60,6 +60,12 @@ _CREDIT = re.compile(
     r"(?P<name>[^\W\d_][^\n.!?:;\"“”,]{0,40}?)"
     r"(?P<role>,[ \t]*[^\n.!?:;\"“”]{1,60})?[ \t]*(?=\n|$)"
 )
+# A credit in brackets closing the quote's line: '"..." (Maren Kissing)'.
+_BRACKET_CREDIT = re.compile(r"[^\S\n]*\((?P<name>[^\W\d_][^\n()]{0,40}?)\)[^\S\n]*(?=\n|$)")
+# A relative clause right after a name: "Karl Ober, who was seen near the bank:" is about him.
+_RELATIVE_AFTER = re.compile(r",\s*(?:who|which|der|die|das|qui|que|quien)\b")
+# A list item's number before a quote that fills the item: "22. "...""
+_ITEM_NUMBER = re.compile(r"\d{1,3}[.)]")
 # A heading: a line of at most this many words that does not end a sentence.
 _HEADING_WORDS = 12
 _SENTENCE_ENDS = frozenset('.!?:;"”’»«…)')
@@ -136,15 +142,25 @@ class Attributor(CueFinder):
                 previous, previous_span = mention, span
         return found
 
+    def _opens_item(self, span: Span) -> bool:
+        """Does the quote open a numbered list item ("22. "...")?"""
+        lead = self.text[self.text.rfind("\n", 0, span.mark_start) + 1 : span.mark_start]
+        return _ITEM_NUMBER.fullmatch(lead.strip()) is not None
+
     def _credit_line(self, span: Span) -> Mention | None:
         """The name on the line after a quote that fills its own paragraph, or after a dash
         ending the quote's own line, when it is only a credit: a name, perhaps after a dash
         and before ", an outlet or a role"."""
-        if self.text[self.text.rfind("\n", 0, span.mark_start) + 1 : span.mark_start].strip():
+        lead = self.text[self.text.rfind("\n", 0, span.mark_start) + 1 : span.mark_start]
+        if lead.strip() and not self._opens_item(span):
             return None  # narrative before the quote in its paragraph
-        line = _CREDIT.match(self.text, span.mark_end)
-        if line is None or not (line.group("dash") or line.group("inline") or line.group("role")):
-            return None  # a bare name on its own line may be the next section's heading
+        line: re.Match[str] | None = _BRACKET_CREDIT.match(self.text, span.mark_end)
+        if line is None:
+            line = _CREDIT.match(self.text, span.mark_end)
+            if line is None or not (
+                line.group("dash") or line.group("inline") or line.group("role")
+            ):
+                return None  # a bare name on its own line may be the next section's heading
         mention = self.names.starting_at(line.start("name"))
         # The whole credit is the name: not a masked handle ("Ali***") or a sentence.
         if mention is None or mention.end != line.start("name") + len(line.group("name").rstrip()):
@@ -185,7 +201,8 @@ class Attributor(CueFinder):
             if tokens and tokens[0].text == ",":
                 tokens = tokens[1:]
         opener = self._opening_subject(tokens)
-        if opener is None and self._is_subject(people[0]):
+        relative = _RELATIVE_AFTER.match(self.text, people[0].end)
+        if opener is None and relative is None and self._is_subject(people[0]):
             # "Wenn Helmut Kohl emotional wurde, erinnerte er sich daran, ...:": the one
             # person named, as the subject of a clause of the sentence.
             return people[0]
@@ -461,11 +478,13 @@ class Attributor(CueFinder):
     def _carry(
         self, span: Span, previous: Mention | None, previous_span: Span | None
     ) -> Mention | None:
-        """No cue: the previous speaker if no one else was named since, else a speaking subject."""
+        """No cue: the previous speaker if no one else was named since, else a speaking subject.
+        A quote opening a numbered list item ("23. "...") starts afresh."""
         if (
             previous is not None
             and previous_span is not None
             and self._near(previous_span, span.mark_start)
+            and not self._opens_item(span)
         ):
             between = [
                 m
