@@ -423,3 +423,13 @@ def test_a_quote_after_a_colon_ending_a_sentence_about_one_person_not_opening_it
 def test_a_german_occupation_before_a_first_name_is_no_part_of_the_name() -> None:
     index = NameIndex("Bloggerin Maria Sedgwick und Meditationslehrer Thomas Meinig lachen.", "de")
     assert [" ".join(m.core) for m in index.mentions] == ["Maria Sedgwick", "Thomas Meinig"]
+
+
+def test_a_german_body_named_by_a_compound_is_no_person() -> None:
+    found = speakers(
+        "Eva Maria Welskop-Deffaa, Präsidentin des Deutschen Caritasverbandes, sprach lange. "
+        "„Mehr als 80 Prozent der Mitarbeitenden der Caritas sind Frauen“, so die neue "
+        "Präsidentin.",
+        language="de",
+    )
+    assert found == ["Eva Maria Welskop-Deffaa"]

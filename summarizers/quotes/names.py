@@ -117,6 +117,13 @@ _GERMAN_NOUN = re.compile(
     + "|".join(_GERMAN_DETERMINERS + [d.capitalize() for d in _GERMAN_DETERMINERS])
     + rf")\s+([{_UPPER}][\w-]+)"
 )
+# Endings of German compound nouns that name a body ("Caritasverband", "Bundeskriminalamt").
+_GERMAN_BODY_ENDINGS = tuple(
+    """verband verbandes verbands institut instituts ministerium ministeriums partei
+    gesellschaft stiftung verein vereins amt amtes amts behörde konzern konzerns zentrum
+    zentrums kommission regierung gericht gerichts universität hochschule akademie agentur
+    kammer gewerkschaft genossenschaft""".split()
+)
 # Words after which capitalised words are a title's complement ("diputado de Convergencia
 # Social Diego Ibáñez").
 _COMPLEMENT_WORDS = frozenset("of de del du la von für".split())
@@ -641,6 +648,8 @@ class NameIndex:
         name given with an age ("Umma, 25,")."""
         if _WORK_NOUNS & set(self._text[mention.end : mention.end + 12].split()[:1]):
             return False  # "the BBC's Good Morning Ulster programme"
+        if self._german_body(mention):
+            return False  # "des Deutschen Caritasverbandes"
         if mention.is_person or _AGE.match(self._text, mention.end):
             return True
         known = self._person_cores.get(mention.core)
@@ -707,7 +716,16 @@ class NameIndex:
         words = [w.lower() for w in mention.core]
         acronym = len(mention.core) == 1 and mention.core[0].isupper() and len(words[0]) > 1
         named = acronym or any(w in ORGANISATION_WORDS for w in words)
-        return named and not self.is_person(mention)
+        return (named or self._german_body(mention)) and not self.is_person(mention)
+
+    def _german_body(self, mention: Mention) -> bool:
+        """In German text, does a word of the name end like a body's compound noun
+        ("Caritasverbandes", "Umweltbundesamt", "Wirtschaftsministerium")?"""
+        return self.nouns_capitalised and any(
+            len(w) > len(end) + 2 and w.lower().endswith(end)
+            for w in mention.core
+            for end in _GERMAN_BODY_ENDINGS
+        )
 
     def fullest(self, mention: Mention) -> str:
         """The longest form of `mention`'s name in the text.
