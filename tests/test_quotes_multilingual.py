@@ -433,3 +433,8 @@ def test_a_german_body_named_by_a_compound_is_no_person() -> None:
         language="de",
     )
     assert found == ["Eva Maria Welskop-Deffaa"]
+
+
+def test_german_church_and_swiss_offices_are_titles() -> None:
+    index = NameIndex("Bundesrat Ignazio Cassis und Erzbischof Heiner Koch hörten zu.", "de")
+    assert [" ".join(m.core) for m in index.mentions] == ["Ignazio Cassis", "Heiner Koch"]

@@ -187,6 +187,8 @@ TITLES = RANKS | frozenset(
     ministre ministro ministra mandatario mandataria rector rectora secretario secretaria
     canciller diputado diputada senador senadora presidente presidenta président présidente
     député députée sénateur maire alcalde alcaldesa porte-parole portavoz
+    kardinal papst bischof erzbischof pfarrer pfarrerin pater bundesrat bundesrätin
+    bundesrichter bundesrichterin landrat landrätin stadtrat stadträtin
     u.s. us uk u.k. british american french german russian syrian iraqi chinese israeli
     army navy air force federal national party labour tory democratic republican
     """.split()
