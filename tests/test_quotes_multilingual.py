@@ -438,3 +438,13 @@ def test_a_german_body_named_by_a_compound_is_no_person() -> None:
 def test_german_church_and_swiss_offices_are_titles() -> None:
     index = NameIndex("Bundesrat Ignazio Cassis und Erzbischof Heiner Koch hörten zu.", "de")
     assert [" ".join(m.core) for m in index.mentions] == ["Ignazio Cassis", "Heiner Koch"]
+
+
+def test_a_role_opening_a_sentence_that_ends_in_a_colon_is_the_person_so_described() -> None:
+    found = speakers(
+        "Am Dienstag trafen sie sich mit der NRW-Landwirtschaftsministerin Ursula Heinen-Esser. "
+        "Die Ministerin zeigte sich offen für die Forderung der Jugend: „Das Thema "
+        "Existenzgründungsprämie greifen wir gerne auf und prüfen es.“",
+        language="de",
+    )
+    assert found == ["Ursula Heinen-Esser"]

@@ -22,8 +22,10 @@ from summarizers.quotes.lexicon import (
     ORGANISATION_ROLES,
     PREPOSITIONS,
     ROLE_ALIASES,
+    ROLE_DETERMINERS,
     SPEECH_VERBS,
     TITLE_SUFFIXES,
+    is_role,
 )
 from summarizers.quotes.names import Mention
 from summarizers.quotes.spans import Span
@@ -194,6 +196,10 @@ class Attributor(CueFinder):
             return None
         tokens = self._tokens(sentence.start, span.mark_start)
         people = self._people(sentence.start, span.mark_start)
+        if not people and len(tokens) > 1 and tokens[0].low in ROLE_DETERMINERS:
+            # "Die Ministerin zeigte sich offen für die Forderung:": the person so described.
+            role = tokens[1].low
+            return self._described(role, span.mark_start) if is_role(role) else None
         if len({self.names.fullest(m) for m in people}) != 1:
             return None
         while tokens and (not tokens[0].text[:1].isupper() or tokens[0].low in _OPENERS):
