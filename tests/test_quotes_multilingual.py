@@ -448,3 +448,12 @@ def test_a_role_opening_a_sentence_that_ends_in_a_colon_is_the_person_so_describ
         language="de",
     )
     assert found == ["Ursula Heinen-Esser"]
+
+
+def test_a_german_run_ending_in_a_role_noun_is_a_description_not_a_name() -> None:
+    found = speakers(
+        "Sportdirektorin Kim Renkema lobt die Zuspielerin. „Eigentlich ist sie zu gut, um auf "
+        "der Bank zu sitzen“, so die Stuttgarter Sportdirektorin.",
+        language="de",
+    )
+    assert found == ["Kim Renkema"]

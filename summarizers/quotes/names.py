@@ -31,6 +31,7 @@ from summarizers.quotes.lexicon import (
     ROLES,
     TITLE_SUFFIXES,
     TITLES,
+    is_role,
 )
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
@@ -622,6 +623,8 @@ class NameIndex:
                 last -= 1  # "Földényi Begriffe", not "von der Leyen"
             if last - first == 1 and core[first] in nouns and not titles:
                 continue  # "ein Teilnehmer", "das Thema"
+            if is_role(core[last - 1].lower()) and not any(map(first_name_gender, core)):
+                continue  # "die Stuttgarter Sportdirektorin": a description, not a name
             if (first, last) != (0, len(core)):
                 end = offsets[last - 1] + len(core[last - 1]) if last < len(core) else mention.end
                 kept = tuple(core[first:last])
