@@ -457,3 +457,18 @@ def test_a_german_run_ending_in_a_role_noun_is_a_description_not_a_name() -> Non
         language="de",
     )
     assert found == ["Kim Renkema"]
+
+
+def test_a_french_adverb_between_the_subject_and_its_verb() -> None:
+    found = speakers(
+        "Andrej Babiš a également déclaré qu'il cherchait un remplaçant, avec pour objectif "
+        "que le « nouveau ministre soit présent dès lundi au Conseil des ministres ».",
+        language="fr",
+    )
+    assert found == ["Andrej Babiš"]
+    # In English "-ment" ends nouns: "Cornyn's statement added" is the statement's owner.
+    owner = speakers(
+        "Senator John Cornyn spoke. Cornyn's statement added, “There is no question Houston "
+        "should have been selected as a final home for one of the orbiters.”"
+    )
+    assert owner == ["John Cornyn"]

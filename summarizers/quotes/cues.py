@@ -85,6 +85,9 @@ _FINDING_VERBS = frozenset("found finds".split())
 _FINDING_REACH = 8
 _PUT = frozenset(("put", "puts"))
 _REFLEXIVES = frozenset("himself herself themselves itself".split())
+# Adverb endings besides English "-ly" ("également", "finalmente"); in English "-ment" ends
+# nouns ("statement").
+_ADVERB_ENDINGS = {"fr": ("ment",), "es": ("mente",)}
 _POSSESSIVES = {"his": "he", "her": "she"}
 _GO_ON = frozenset("go goes went gone going".split())
 _CONJUNCTIONS = frozenset("and but or while".split())
@@ -219,7 +222,7 @@ class CueFinder(Context):
             verb = _index_after(words, mention.end) or len(words)
         else:
             return False
-        while verb < len(words) and _skippable(words[verb]):
+        while verb < len(words) and self._skippable(words[verb]):
             verb += 1  # "Brooke tearfully asked"
         if verb >= len(words) or not _is_verb(words, verb) or _is_gerund(words, verb):
             return False
@@ -282,7 +285,7 @@ class CueFinder(Context):
             and words[verb].low not in _NOT_INVERTED
             and not any(_clause_verb(w) for w in words[:verb])
         )
-        inverted_order = verb == 0 or fronted or all(_skippable(w) for w in words[:verb])
+        inverted_order = verb == 0 or fronted or all(self._skippable(w) for w in words[:verb])
         if inverted_order and not _is_gerund(words, verb):
             # "..., said Gedney", but not "..., adding 'X' Nurse B thought": a gerund's
             # subject comes before it.
@@ -377,6 +380,15 @@ class CueFinder(Context):
                 return Cue(mention=mention)
             return None
         return None
+
+    def _skippable(self, word: Token) -> bool:
+        """Auxiliaries, adverbs and emphatic reflexives between a subject and its verb ("has
+        also", "reportedly", "a également déclaré", "Montoya-Lewis herself said")."""
+        # Lower case only: "Dagenham manager John Still told" ends a name.
+        if not word.text[:1].islower():
+            return False
+        adverb = word.low.endswith((*_ADVERB_ENDINGS.get(self.language, ()), "ly"))
+        return word.low in _AUXILIARIES or adverb or word.low in _REFLEXIVES
 
     def _reporting(self, words: list[Token], verb: int) -> Cue | None:
         """The subject of a speech verb earlier in the same clause: "He said she had asked"."""
@@ -530,7 +542,7 @@ class CueFinder(Context):
             # court:": the subject of the main clause.
             return self._clause_subject(words[verb])
         index = verb - 1
-        while index >= 0 and _skippable(words[index]):
+        while index >= 0 and self._skippable(words[index]):
             index -= 1
         if index >= 2 and words[index].text == ")" and words[index - 2].text == "(":
             index -= 3  # "Peter Clarke (pictured) found"
@@ -791,15 +803,6 @@ def _document_head(words: list[Token], index: int) -> int | None:
 def _is_tag(sentence: str) -> bool:
     """A short sentence that can only be a speech tag ("Gedney said.")."""
     return len(sentence.split()) <= 6 and sentence.endswith(".") and ":" not in sentence
-
-
-def _skippable(word: Token) -> bool:
-    """Auxiliaries, adverbs and emphatic reflexives between a subject and its verb ("has
-    also", "reportedly", "Montoya-Lewis herself said")."""
-    # Lower case only: "Dagenham manager John Still told" ends a name.
-    return word.text[:1].islower() and (
-        word.low in _AUXILIARIES or word.low.endswith("ly") or word.low in _REFLEXIVES
-    )
 
 
 def _index_after(words: list[Token], pos: int) -> int | None:
