@@ -472,3 +472,8 @@ def test_a_french_adverb_between_the_subject_and_its_verb() -> None:
         "should have been selected as a final home for one of the orbiters.”"
     )
     assert owner == ["John Cornyn"]
+
+
+def test_a_german_demonym_before_a_name_is_a_title() -> None:
+    index = NameIndex("Der Norweger Marius Lindvik siegte vor dem Slowenen Cene Prevc.", "de")
+    assert [" ".join(m.core) for m in index.mentions] == ["Marius Lindvik", "Cene Prevc"]

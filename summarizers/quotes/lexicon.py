@@ -86,6 +86,13 @@ NATIONALITIES = frozenset(
     afghan iranian iraqi syrian israeli palestinian egyptian saudi turkish greek swedish
     norwegian danish finnish belgian swiss austrian croatian serbian nigerian ghanaian
     kenyan scottish british frenchman englishman spaniard welshman irishman dutchman
+    norweger norwegerin japaner japanerin slowene slowenen slowenin österreicher
+    österreicherin deutsche deutscher deutschen franzose franzosen französin schweizer
+    schweizerin italiener italienerin spanier spanierin russe russen russin amerikaner
+    amerikanerin us-amerikaner us-amerikanerin brite briten britin schwede schwedin
+    finne finnen finnin däne dänen dänin niederländer niederländerin belgier belgierin
+    tscheche tschechen tschechin ukrainer ukrainerin kanadier kanadierin
+    australier australierin chinese chinesen chinesin
     """.split()
 )
 # Role nouns that can stand for a named person ("the general", "der Sprecher", "le ministre").
@@ -188,6 +195,9 @@ TITLES = RANKS | frozenset(
     canciller diputado diputada senador senadora presidente presidenta président présidente
     député députée sénateur maire alcalde alcaldesa porte-parole portavoz
     kardinal papst bischof erzbischof pfarrer pfarrerin pater bundesrat bundesrätin
+    norweger norwegerin japaner japanerin slowene slowenen österreicher österreicherin
+    franzose französin schweizer schweizerin italiener italienerin spanier spanierin
+    amerikaner amerikanerin us-amerikaner us-amerikanerin brite britin schwede schwedin
     bundesrichter bundesrichterin landrat landrätin stadtrat stadträtin
     u.s. us uk u.k. british american french german russian syrian iraqi chinese israeli
     army navy air force federal national party labour tory democratic republican
