@@ -477,3 +477,12 @@ def test_a_french_adverb_between_the_subject_and_its_verb() -> None:
 def test_a_german_demonym_before_a_name_is_a_title() -> None:
     index = NameIndex("Der Norweger Marius Lindvik siegte vor dem Slowenen Cene Prevc.", "de")
     assert [" ".join(m.core) for m in index.mentions] == ["Marius Lindvik", "Cene Prevc"]
+
+
+def test_a_german_compound_role_before_its_body_is_the_role() -> None:
+    found = speakers(
+        "FACC-Chef Robert Machtlinger sprach in Linz. „Die Lieferantenketten werden sich "
+        "nachhaltig verändern“, sagte der Konzernchef von FACC mit Blick auf Europa.",
+        language="de",
+    )
+    assert found == ["Robert Machtlinger"]

@@ -494,6 +494,9 @@ class CueFinder(Context):
             named_next = offset + 1 < len(words) and self.names.starting_at(words[offset + 1].start)
             if word.low in ROLES and offset > index and not named_next:
                 break  # "the minister": a role, not a lead-in to a name ("el fiscal X" is X)
+            governs = offset + 1 < len(words) and words[offset + 1].low in PREPOSITIONS
+            if self.names.nouns_capitalised and is_role(word.low) and governs and offset > index:
+                break  # "der Konzernchef von FACC": a German compound role, then its body
         return _role(words, index)
 
     def _titled_at(self, word: Token) -> Mention | None:
@@ -503,7 +506,11 @@ class CueFinder(Context):
             # The words the name finder took as the name's own titles count too ("der
             # Düsseldorfer Fitnessexperte Manuel Gajus", "Münsters Coach Jörg Riethues").
             words = tuple(gap.split())
-            own = bool(words) and words == mention.titles[-len(words) :]
+            own = (
+                bool(words)
+                and words == mention.titles[-len(words) :]
+                and self.names.is_person(mention)
+            )
             if mention.titles and (_only_titles(gap) or own):
                 return mention
         return None
