@@ -486,3 +486,13 @@ def test_a_german_compound_role_before_its_body_is_the_role() -> None:
         language="de",
     )
     assert found == ["Robert Machtlinger"]
+
+
+def test_a_german_description_before_a_surname_named_in_full_with_a_title() -> None:
+    index = NameIndex(
+        "Trendexpertin Karolina Landowski erklärt den Hype. Wahrscheinlich, sagt Trendscout "
+        "Landowski, ebbt er ab. Aus Sicht von Landowski ist das normal.",
+        "de",
+    )
+    named = [index.fullest(m) for m in index.mentions if "Landowski" in m.core]
+    assert named == ["Karolina Landowski"] * 3

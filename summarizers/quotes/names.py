@@ -569,6 +569,15 @@ class NameIndex:
             fixed.append(mention)
         self.mentions = fixed
 
+    def _titled_full_names(self) -> dict[str, set[str]]:
+        """The first names of each surname named in full with a title or a known first name
+        ("Trendexpertin Karolina Landowski", "Dr. André Geicke", "Thomas Weikert")."""
+        found: dict[str, set[str]] = {}
+        for m in self.mentions:
+            if len(m.core) == 2 and (m.titles or first_name_gender(m.core[0])):
+                found.setdefault(m.core[1], set()).add(m.core[0])
+        return found
+
     def _strip_german_nouns(self) -> None:
         """German capitalises every noun, so a run of capitalised words may hold nouns the text
         elsewhere puts after an article: "ihr Ehemann Oliver Pocher" is Oliver Pocher, "die
@@ -580,6 +589,7 @@ class NameIndex:
             if "," not in self._text[max(0, m.start() - 3) : m.start()]
         }
         nouns = {w for w in nouns if first_name_gender(w) is None and not w.isupper()}
+        full = self._titled_full_names()
         fixed = []
         for mention in self.mentions:
             core = list(mention.core)
@@ -600,7 +610,11 @@ class NameIndex:
                     i
                     for i in range(1, len(core) - 1)
                     if core[i].islower()
-                    and (core[i - 1] in nouns or first_name_gender(core[i + 1]) is not None)
+                    and (
+                        core[i - 1] in nouns
+                        or first_name_gender(core[i + 1]) is not None
+                        or (i == len(core) - 2 and core[-1] in full)  # "Sicht von Diess"
+                    )
                 ),
                 None,
             )
@@ -612,6 +626,14 @@ class NameIndex:
                 if first == last:
                     continue
                 titles = ()
+            if (
+                len(core) == 2
+                and core[1] in full
+                and core[0] not in full[core[1]]
+                and first_name_gender(core[0]) is None
+            ):
+                titles = (*titles, core[0])  # "Dokumentar Geicke" beside "Dr. André Geicke"
+                first = 1
             while (
                 last - first > 1
                 and first_name_gender(core[first + 1])
