@@ -496,3 +496,13 @@ def test_a_german_description_before_a_surname_named_in_full_with_a_title() -> N
     )
     named = [index.fullest(m) for m in index.mentions if "Landowski" in m.core]
     assert named == ["Karolina Landowski"] * 3
+
+
+def test_two_german_capitals_whose_first_the_text_writes_in_lower_case_are_no_name() -> None:
+    index = NameIndex(
+        "Mehr als 80 Prozent sind Frauen. Mehr Frauen sollen führen, und es gibt mehr "
+        "Stellen. Einige Stunden später kam einige Post, Einige kamen nie. Herbert Diess "
+        "sprach.",
+        "de",
+    )
+    assert [" ".join(m.core) for m in index.mentions if len(m.core) > 1] == ["Herbert Diess"]

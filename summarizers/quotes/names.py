@@ -590,6 +590,7 @@ class NameIndex:
         }
         nouns = {w for w in nouns if first_name_gender(w) is None and not w.isupper()}
         full = self._titled_full_names()
+        lower = set(_LOWER_WORD.findall(self._text))
         fixed = []
         for mention in self.mentions:
             core = list(mention.core)
@@ -645,6 +646,13 @@ class NameIndex:
                 last -= 1  # "Földényi Begriffe", not "von der Leyen"
             if last - first == 1 and core[first] in nouns and not titles:
                 continue  # "ein Teilnehmer", "das Thema"
+            if (
+                last - first == 2
+                and not titles
+                and core[first].lower() in lower
+                and first_name_gender(core[first]) is None
+            ):
+                continue  # "Mehr Frauen", "Einige Stunden": a word the text writes in lower case
             if is_role(core[last - 1].lower()) and not any(map(first_name_gender, core)):
                 continue  # "die Stuttgarter Sportdirektorin": a description, not a name
             if (first, last) != (0, len(core)):
