@@ -371,6 +371,66 @@ def _described_as(word: str) -> bool:
     return word.endswith("in") or "-" in word or len(word) >= 10
 
 
+@dataclass(frozen=True)
+class _GermanWords:
+    """What a German text shows about its capitalised words: the nouns it puts after an
+    article, the first names of each surname it names in full, and its lower-case words."""
+
+    nouns: set[str]
+    full: dict[str, set[str]]
+    lower: set[str]
+
+    def name_in(
+        self, core: tuple[str, ...], titles: tuple[str, ...]
+    ) -> tuple[int, int, tuple[str, ...]] | None:
+        """The name words of a run, as `core[first:last]` with the titles they keep; None when
+        the run is no name at all ("ein Teilnehmer", "Mehr Frauen")."""
+        first, last = 0, len(core)
+        cut = self._preposition(core)
+        if cut is not None:
+            first, titles = cut + 1, ()
+            while first < last and core[first].islower():
+                first += 1  # "von den Dreharbeiten"
+            if first == last:
+                return None
+        if len(core) == 2 and self._describes(core[0], core[1]):
+            titles, first = (*titles, core[0]), 1  # "Dokumentar Geicke", "Dr. André Geicke"
+        while last - first > 1 and first_name_gender(core[first + 1]):
+            if not (core[first] in self.nouns or _described_as(core[first])):
+                break
+            titles, first = (*titles, core[first]), first + 1  # "Ehemann Oliver Pocher"
+        while last - first > 1 and core[last - 1] in self.nouns and not core[last - 2].islower():
+            last -= 1  # "Földényi Begriffe", not "von der Leyen"
+        name = core[first:last]
+        if len(name) == 1 and name[0] in self.nouns and not titles:
+            return None  # "ein Teilnehmer", "das Thema"
+        lower_word = name[0].lower() in self.lower and first_name_gender(name[0]) is None
+        if len(name) == 2 and not titles and lower_word:
+            return None  # "Mehr Frauen", "Einige Stunden": a word also in lower case
+        if is_role(name[-1].lower()) and not any(map(first_name_gender, core)):
+            return None  # "die Stuttgarter Sportdirektorin": a description, not a name
+        return first, last, titles
+
+    def _describes(self, word: str, surname: str) -> bool:
+        """Is `word` a description before a surname the text names in full with another first
+        word ("Dokumentar" in "Dokumentar Geicke" beside "Dr. André Geicke")?"""
+        firsts = self.full.get(surname)
+        return firsts is not None and word not in firsts and first_name_gender(word) is None
+
+    def _preposition(self, core: tuple[str, ...]) -> int | None:
+        """Where a lower-case word in the run is a preposition, not a name particle: after a
+        noun, or before a first name or a surname named in full ("Trennung von Danni
+        Büchner", "Liebe zu Ennesto Monté", "Sicht von Diess")."""
+        for i in range(1, len(core) - 1):
+            if not core[i].islower():
+                continue
+            after_noun = core[i - 1] in self.nouns
+            before_name = first_name_gender(core[i + 1]) is not None
+            if after_noun or before_name or (i == len(core) - 2 and core[-1] in self.full):
+                return i
+        return None
+
+
 class NameIndex:
     """Every name mention of a text, for finding a mention and its fullest form."""
 
@@ -588,79 +648,34 @@ class NameIndex:
             for m in _GERMAN_NOUN.finditer(self._text)
             if "," not in self._text[max(0, m.start() - 3) : m.start()]
         }
-        nouns = {w for w in nouns if first_name_gender(w) is None and not w.isupper()}
-        full = self._titled_full_names()
-        lower = set(_LOWER_WORD.findall(self._text))
+        words = _GermanWords(
+            nouns={w for w in nouns if first_name_gender(w) is None and not w.isupper()},
+            full=self._titled_full_names(),
+            lower=set(_LOWER_WORD.findall(self._text)),
+        )
         fixed = []
         for mention in self.mentions:
-            core = list(mention.core)
-            # Each core word's offset, so that cutting words off keeps exact offsets.
-            offsets, pos = [], mention.start
-            for word in core:
-                pos = self._text.find(word, pos, mention.end)
-                offsets.append(pos)
-                pos += len(word)
-            if -1 in offsets:
-                fixed.append(mention)
+            kept = words.name_in(mention.core, mention.titles)
+            if kept is None:
                 continue
-            titles = mention.titles
-            # "Trennung von Danni Büchner", "Liebe zu Ennesto Monté": a preposition after a
-            # noun, or before a first name, is no name particle.
-            cut = next(
-                (
-                    i
-                    for i in range(1, len(core) - 1)
-                    if core[i].islower()
-                    and (
-                        core[i - 1] in nouns
-                        or first_name_gender(core[i + 1]) is not None
-                        or (i == len(core) - 2 and core[-1] in full)  # "Sicht von Diess"
-                    )
-                ),
-                None,
-            )
-            first, last = 0, len(core)  # the kept words: core[first:last]
-            if cut is not None:
-                first = cut + 1
-                while first < last and core[first].islower():
-                    first += 1  # "von den Dreharbeiten"
-                if first == last:
-                    continue
-                titles = ()
-            if (
-                len(core) == 2
-                and core[1] in full
-                and core[0] not in full[core[1]]
-                and first_name_gender(core[0]) is None
-            ):
-                titles = (*titles, core[0])  # "Dokumentar Geicke" beside "Dr. André Geicke"
-                first = 1
-            while (
-                last - first > 1
-                and first_name_gender(core[first + 1])
-                and (core[first] in nouns or _described_as(core[first]))
-            ):
-                titles = (*titles, core[first])  # "Ehemann Oliver Pocher", "Bloggerin Maria"
-                first += 1
-            while last - first > 1 and core[last - 1] in nouns and not core[last - 2].islower():
-                last -= 1  # "Földényi Begriffe", not "von der Leyen"
-            if last - first == 1 and core[first] in nouns and not titles:
-                continue  # "ein Teilnehmer", "das Thema"
-            if (
-                last - first == 2
-                and not titles
-                and core[first].lower() in lower
-                and first_name_gender(core[first]) is None
-            ):
-                continue  # "Mehr Frauen", "Einige Stunden": a word the text writes in lower case
-            if is_role(core[last - 1].lower()) and not any(map(first_name_gender, core)):
-                continue  # "die Stuttgarter Sportdirektorin": a description, not a name
-            if (first, last) != (0, len(core)):
-                end = offsets[last - 1] + len(core[last - 1]) if last < len(core) else mention.end
-                kept = tuple(core[first:last])
-                mention = Mention(offsets[first], end, kept, mention.ranks, titles)
+            first, last, titles = kept
+            if (first, last) != (0, len(mention.core)):
+                mention = self._cut(mention, first, last, titles)
             fixed.append(mention)
         self.mentions = fixed
+
+    def _cut(self, mention: Mention, first: int, last: int, titles: tuple[str, ...]) -> Mention:
+        """`mention` with only its core words `first:last`, at their exact offsets."""
+        offsets, pos = [], mention.start
+        for word in mention.core:
+            pos = self._text.find(word, pos, mention.end)
+            offsets.append(pos)
+            pos += len(word)
+        if -1 in offsets:
+            return mention
+        core = mention.core
+        end = offsets[last - 1] + len(core[last - 1]) if last < len(core) else mention.end
+        return Mention(offsets[first], end, core[first:last], mention.ranks, titles)
 
     def ending_at(self, pos: int) -> Mention | None:
         """The mention whose name ends at `pos`, if any."""
