@@ -506,3 +506,14 @@ def test_two_german_capitals_whose_first_the_text_writes_in_lower_case_are_no_na
         "de",
     )
     assert [" ".join(m.core) for m in index.mentions if len(m.core) > 1] == ["Herbert Diess"]
+
+
+def test_a_german_sentence_ending_in_so_and_a_name_credits_its_quote() -> None:
+    found = speakers(
+        "Robert Machtlinger leitet FACC seit Jahren. Guillaume Faury lobte die Branche. Die "
+        "Luftfahrtindustrie entwickle sich als "
+        "„eine der wenigen Branchen, die nicht über zu wenig Nachfrage klagen“ sehr gut, so "
+        "Machtlinger.",
+        language="de",
+    )
+    assert found == ["Robert Machtlinger"]

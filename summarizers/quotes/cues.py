@@ -258,7 +258,7 @@ class CueFinder(Context):
             words = words[1:]
         if not words:
             return None
-        according = self._according(words, at_start=True)
+        according = self._according(words, at_start=True) or self._closing_so(words)
         if according is not None:
             return according
         head = self._noun_phrase(words, 0)
@@ -305,6 +305,21 @@ class CueFinder(Context):
         if outlet and words[verb].low in _REPORTED:
             return None  # "..., the Guardian reported": the outlet, not the speaker
         return cue
+
+    def _closing_so(self, words: list[Token]) -> Cue | None:
+        """German ends a sentence of reported speech with its source: "Die Branche entwickle
+        sich als „...“ sehr gut, so Machtlinger." -- a person after a comma and "so" at the
+        very end of the sentence."""
+        if self.language != "de":
+            return None
+        for index in range(1, len(words) - 1):
+            if words[index].low != "so" or words[index - 1].text != ",":
+                continue
+            mention = self.names.starting_at(words[index + 1].start)
+            rest = [w for w in words if mention is not None and w.start >= mention.end]
+            if mention is not None and not any(w.text[:1].isalnum() for w in rest):
+                return Cue(mention=mention) if self.names.is_person(mention) else None
+        return None
 
     def _long_tag(self, words: list[Token]) -> Cue | None:
         """A tag whose speaker has a long description before the name: '"...," JPL scientist
