@@ -316,8 +316,10 @@ class CueFinder(Context):
             if words[index].low != "so" or words[index - 1].text != ",":
                 continue
             mention = self.names.starting_at(words[index + 1].start)
-            rest = [w for w in words if mention is not None and w.start >= mention.end]
-            if mention is not None and not any(w.text[:1].isalnum() for w in rest):
+            if mention is None:
+                continue
+            more = any(w.text[:1].isalnum() for w in words if w.start >= mention.end)
+            if not more:
                 return Cue(mention=mention) if self.names.is_person(mention) else None
         return None
 

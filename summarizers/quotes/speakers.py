@@ -144,17 +144,20 @@ class Attributor(CueFinder):
                 previous, previous_span = mention, span
         return found
 
+    def _lead(self, span: Span) -> str:
+        """What stands before the quote in its paragraph, stripped."""
+        return self.text[self.text.rfind("\n", 0, span.mark_start) + 1 : span.mark_start].strip()
+
     def _opens_item(self, span: Span) -> bool:
         """Does the quote open a numbered list item ("22. "...")?"""
-        lead = self.text[self.text.rfind("\n", 0, span.mark_start) + 1 : span.mark_start]
-        return _ITEM_NUMBER.fullmatch(lead.strip()) is not None
+        return _ITEM_NUMBER.fullmatch(self._lead(span)) is not None
 
     def _credit_line(self, span: Span) -> Mention | None:
-        """The name on the line after a quote that fills its own paragraph, or after a dash
-        ending the quote's own line, when it is only a credit: a name, perhaps after a dash
-        and before ", an outlet or a role"."""
-        lead = self.text[self.text.rfind("\n", 0, span.mark_start) + 1 : span.mark_start]
-        if lead.strip() and not self._opens_item(span):
+        """The name on the line after a quote that fills its own paragraph (or a numbered list
+        item), or after a dash or in brackets ending the quote's own line, when it is only a
+        credit: a name, perhaps after a dash and before ", an outlet or a role"."""
+        lead = self._lead(span)
+        if lead and _ITEM_NUMBER.fullmatch(lead) is None:
             return None  # narrative before the quote in its paragraph
         line: re.Match[str] | None = _BRACKET_CREDIT.match(self.text, span.mark_end)
         if line is None:
