@@ -189,7 +189,8 @@ class Attributor(CueFinder):
         """A quote after a colon that ends a sentence about a person: "Sin embargo, Luna
         aprovechó la ocasión para atacar a los periodistas: «...»" -- the person who opens
         that sentence as its subject, or else is the subject of one of its clauses ("Wenn
-        Helmut Kohl emotional wurde, erinnerte er sich ...:"), when no one else is named."""
+        Helmut Kohl emotional wurde, erinnerte er sich ...:"), when no one else is named; with
+        no one named, the person a role opening it describes ("Die Ministerin zeigte ...:")."""
         if not self.text[: span.mark_start].rstrip().endswith(":"):
             return None
         if len(self.text[span.start : span.end].split()) < _COLON_SPEECH_WORDS:
