@@ -517,3 +517,16 @@ def test_a_german_sentence_ending_in_so_and_a_name_credits_its_quote() -> None:
         language="de",
     )
     assert found == ["Robert Machtlinger"]
+
+
+def test_a_spanish_first_surname_is_the_person_already_introduced() -> None:
+    found = speakers(
+        "Castro habló del periodista Juan Martínez d'Aubuisson, a quien acusó de mentir. "
+        "Martínez respondió en una entrevista.\n\n"
+        "«No está dentro de mis planes inmediatos salir del país», dijo Martínez.\n\n"
+        "Juan Martínez vive en San Salvador. Su colega Oscar Martínez también habló.",
+        language="es",
+    )
+    assert found == ["Juan Martínez d'Aubuisson"]
+    index = NameIndex("Juan Martínez d'Aubuisson llegó. Juan Martínez sonrió.", "es")
+    assert {index.fullest(m) for m in index.mentions} == {"Juan Martínez d'Aubuisson"}

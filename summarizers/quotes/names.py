@@ -438,6 +438,8 @@ class NameIndex:
         self._text = text
         # German capitalises every noun: "seinen Nachfolger Weikert" is no first name.
         self.nouns_capitalised = language == "de"
+        # Spanish and Portuguese names often carry two surnames, the second often left out.
+        self._two_surnames = language in ("es", "pt")
         self.mentions: list[Mention] = []
         bare: list[re.Match[str]] = []
         bodies = _long_bodies(text)
@@ -516,7 +518,12 @@ class NameIndex:
             words = {_bare(core[0]), _bare(core[-1])}
             seen = {id(m): m for w in words for m in self._by_word.get(w, [])}
             self._forms[core] = sorted(
-                (m for m in seen.values() if _same_person(core, m.core)), key=lambda m: m.start
+                (
+                    m
+                    for m in seen.values()
+                    if _same_person(core, m.core, two_surnames=self._two_surnames)
+                ),
+                key=lambda m: m.start,
             )
         return self._forms[core]
 
@@ -798,7 +805,25 @@ class NameIndex:
             if recent is not None:
                 ranks = recent.ranks or self._ranks.get(recent.core, ())
                 return " ".join(ranks + recent.core)
+            introduced = self._only_introduced(mention) if self._two_surnames else None
+            if introduced is not None:
+                return self._display(introduced)
         return found
+
+    def _only_introduced(self, mention: Mention) -> tuple[str, ...] | None:
+        """Of the people a shared short form may stand for, the only one the text has named in
+        full before it ("Martínez" after "Juan Martínez d'Aubuisson" is he, though an "Oscar
+        Martínez" comes later): a reader takes a short form for someone already introduced.
+        Used where a first surname is a short form (Spanish, Portuguese): the commonest
+        surnames are shared there; on German pages it won as many as it lost."""
+        people = self._people_named(mention)
+        forms = [o for o in self._forms_of(mention.core) if o.start < mention.start]
+        named = [
+            c
+            for c in people
+            if any(len(o.core) > 1 and (o.core == c or _same_person(o.core, c)) for o in forms)
+        ]
+        return named[0] if len(people) > 1 and len(named) == 1 else None
 
     def _fullest_of_gender(self, mention: Mention, gender: str) -> str:
         """ "Mrs Creag" is not James Creag, "Mr Robertson" not the Summer Robertson also
@@ -866,11 +891,22 @@ class NameIndex:
         person = addressed and not _is_body(mention.core)
         longer = [c for c in cores if len(c) > len(mention.core) and not (person and _is_body(c))]
         people = [
-            c for c in longer if not any(len(o) > len(c) and _same_person(c, o) for o in longer)
+            c
+            for c in longer
+            if not any(
+                len(o) > len(c) and _same_person(c, o, two_surnames=self._two_surnames)
+                for o in longer
+            )
         ]
         # A first surname is a fallback: "Meacham" is Malenda Meacham, not the caption run-on
-        # "Malenda Meacham Dressed" also in the text.
-        plain = [c for c in people if _same_person(mention.core, c, paternal=False)] or people
+        # "Malenda Meacham Dressed" also in the text; in Spanish it is as good as a last name.
+        plain = [
+            c
+            for c in people
+            if _same_person(
+                mention.core, c, paternal=self._two_surnames, two_surnames=self._two_surnames
+            )
+        ] or people
         if len(plain) == 2 and _misspelt(*plain):
             # "Kristin Wilkins" once and "Kristen Wilkins" twice: one person, spelt two ways.
             counts = Counter(o.core for o in self._forms_of(mention.core))
@@ -929,13 +965,25 @@ def _paternal(core: tuple[str, ...]) -> tuple[str, ...]:
     return (_bare(core[-2]),)
 
 
-def _same_person(short: tuple[str, ...], long: tuple[str, ...], paternal: bool = True) -> bool:
-    """Can `short` ("Gedney", "Felix", "Mr Key", "Mekdad") name the same person as `long`?"""
+def _same_person(
+    short: tuple[str, ...], long: tuple[str, ...], paternal: bool = True, two_surnames: bool = False
+) -> bool:
+    """Can `short` ("Gedney", "Felix", "Mr Key", "Mekdad") name the same person as `long`?
+    With `two_surnames` (Spanish, Portuguese), "Juan Martínez" may be Juan Martínez
+    d'Aubuisson; elsewhere such a third word is more often a caption run on ("Malenda Meacham
+    Dressed to impress:")."""
     # Reports drop an Arabic article on second mention: "Faisal al-Mekdad" is "Mr Mekdad".
     if any("-" in w for w in short + long):
         short, long = tuple(map(_bare, short)), tuple(map(_bare, long))
     if paternal and len(short) == 1 and short == _paternal(long):
         return True  # "Mr Garcia" is Alvaro Garcia Linera
+    if (
+        two_surnames
+        and len(short) == 2
+        and _paternal(long)
+        and short == (long[0], *_paternal(long))
+    ):
+        return True
     if len(short) > len(long):
         return False
     if long[-len(short) :] == short:
