@@ -530,3 +530,14 @@ def test_a_spanish_first_surname_is_the_person_already_introduced() -> None:
     assert found == ["Juan Martínez d'Aubuisson"]
     index = NameIndex("Juan Martínez d'Aubuisson llegó. Juan Martínez sonrió.", "es")
     assert {index.fullest(m) for m in index.mentions} == {"Juan Martínez d'Aubuisson"}
+
+
+def test_a_german_description_before_a_name_the_text_also_gives_alone_is_a_title() -> None:
+    index = NameIndex(
+        "Der Norweger Marius Lindvik hat gewonnen. Lindvik setzte sich durch. Tagessieger "
+        "Lindvik resümierte danach. Sänger und Content-Creator Strify (@strify) sprach. "
+        "(Strify)",
+        "de",
+    )
+    named = [index.fullest(m) for m in index.mentions]
+    assert named == ["Marius Lindvik"] * 3 + ["Sänger", "Strify", "Strify"]

@@ -119,6 +119,8 @@ _GERMAN_NOUN = re.compile(
     + rf")\s+([{_UPPER}][\w-]+)"
 )
 # Endings of German compound nouns that name a body ("Caritasverband", "Bundeskriminalamt").
+# A German compound this long before a name describes the person ("Tagessieger").
+_LONG_COMPOUND = 11
 _GERMAN_BODY_ENDINGS = tuple(
     """verband verbandes verbands institut instituts ministerium ministeriums partei
     gesellschaft stiftung verein vereins amt amtes amts behörde konzern konzerns zentrum
@@ -379,6 +381,8 @@ class _GermanWords:
     nouns: set[str]
     full: dict[str, set[str]]
     lower: set[str]
+    # The first words of the runs that end in each last word ("" for the word on its own).
+    heads: dict[str, set[str]]
 
     def name_in(
         self, core: tuple[str, ...], titles: tuple[str, ...]
@@ -395,6 +399,8 @@ class _GermanWords:
                 return None
         if len(core) == 2 and self._describes(core[0], core[1]):
             titles, first = (*titles, core[0]), 1  # "Dokumentar Geicke", "Dr. André Geicke"
+        elif last - first > 1 and self._labels(core[first], core[last - 1]):
+            titles, first = (*titles, core[first]), first + 1  # "Tagessieger Lindvik"
         while last - first > 1 and first_name_gender(core[first + 1]):
             if not (core[first] in self.nouns or _described_as(core[first])):
                 break
@@ -416,6 +422,18 @@ class _GermanWords:
         word ("Dokumentar" in "Dokumentar Geicke" beside "Dr. André Geicke")?"""
         firsts = self.full.get(surname)
         return firsts is not None and word not in firsts and first_name_gender(word) is None
+
+    def _labels(self, word: str, surname: str) -> bool:
+        """Is `word` a description before a name that the text also gives without it
+        ("Tagessieger Lindvik" beside "Lindvik", "Content-Creator Strify" beside "(Strify)")?
+        Only a noun the text puts after an article, a long compound or a hyphenated one
+        that is no first name ("Hans-Peter"), and no body ("Polizeipräsidium")."""
+        if not self.heads.get(surname, set()) - {word} or surname in self.nouns:
+            return False
+        parts = word.split("-")
+        if any(map(first_name_gender, parts)) or word.lower().endswith(_GERMAN_BODY_ENDINGS):
+            return False
+        return word in self.nouns or len(word) >= _LONG_COMPOUND or len(parts) > 1
 
     def _preposition(self, core: tuple[str, ...]) -> int | None:
         """Where a lower-case word in the run is a preposition, not a name particle: after a
@@ -645,6 +663,14 @@ class NameIndex:
                 found.setdefault(m.core[1], set()).add(m.core[0])
         return found
 
+    def _heads(self) -> dict[str, set[str]]:
+        """For each last word of a name run, the first words of the runs ending in it ("" for
+        the word on its own)."""
+        found: dict[str, set[str]] = {}
+        for m in self.mentions:
+            found.setdefault(m.core[-1], set()).add(m.core[0] if len(m.core) > 1 else "")
+        return found
+
     def _strip_german_nouns(self) -> None:
         """German capitalises every noun, so a run of capitalised words may hold nouns the text
         elsewhere puts after an article: "ihr Ehemann Oliver Pocher" is Oliver Pocher, "die
@@ -659,6 +685,7 @@ class NameIndex:
             nouns={w for w in nouns if first_name_gender(w) is None and not w.isupper()},
             full=self._titled_full_names(),
             lower=set(_LOWER_WORD.findall(self._text)),
+            heads=self._heads(),
         )
         fixed = []
         for mention in self.mentions:
