@@ -541,3 +541,14 @@ def test_a_german_description_before_a_name_the_text_also_gives_alone_is_a_title
     )
     named = [index.fullest(m) for m in index.mentions]
     assert named == ["Marius Lindvik"] * 3 + ["Sänger", "Strify", "Strify"]
+
+
+def test_a_german_adjective_opening_a_sentence_is_no_first_name() -> None:
+    index = NameIndex(
+        "Weitere Informationen gibt es hier. Sexuelle Vorlieben sind privat. Mangelnde "
+        "Wertschätzung ärgert viele. Zweiter Akt. Kapitalistische Anti-Monopolisten wie "
+        "Elizabeth Warren sprechen. Die Sozialdemokratische Partei tagt.",
+        "de",
+    )
+    runs = [" ".join(m.core) for m in index.mentions if len(m.core) > 1]
+    assert runs == ["Elizabeth Warren", "Sozialdemokratische Partei"]

@@ -119,6 +119,14 @@ _GERMAN_NOUN = re.compile(
     + rf")\s+([{_UPPER}][\w-]+)"
 )
 # Endings of German compound nouns that name a body ("Caritasverband", "Bundeskriminalamt").
+# German words that open a noun phrase, capitalised only at a sentence's start ("Weitere
+# Informationen", "Solche Leute", "Zweiter Akt", "Sexuelle Vorlieben", "Mangelnde
+# Wertschätzung"): determiners, ordinals, and adjectives by their endings, inflected.
+_GERMAN_ADJECTIVE = re.compile(
+    r"(?:welch|solch|dies|jen|jed|manch|einig|viel|wenig|mehrer|ander|beid|all|sämtlich"
+    r"|weiter|zahlreich|erst|zweit|dritt|viert|fünft|letzt|nächst|neu|alt|groß|klein"
+    r"|\w+(?:isch|lich|ig|(?:zi|u|r)ell|\w\wiv|bar|sam|haft|los|[elr]nd))(?:e|er|es|en|em)"
+)
 # A German compound this long before a name describes the person ("Tagessieger").
 _LONG_COMPOUND = 11
 _GERMAN_BODY_ENDINGS = tuple(
@@ -373,6 +381,11 @@ def _described_as(word: str) -> bool:
     return word.endswith("in") or "-" in word or len(word) >= 10
 
 
+def _opens_phrase(word: str) -> bool:
+    """Is `word` a German determiner or adjective, capitalised because it opens a sentence?"""
+    return _GERMAN_ADJECTIVE.fullmatch(word.lower()) is not None and not first_name_gender(word)
+
+
 @dataclass(frozen=True)
 class _GermanWords:
     """What a German text shows about its capitalised words: the nouns it puts after an
@@ -390,6 +403,8 @@ class _GermanWords:
         """The name words of a run, as `core[first:last]` with the titles they keep; None when
         the run is no name at all ("ein Teilnehmer", "Mehr Frauen")."""
         first, last = 0, len(core)
+        if len(core) > 1 and _opens_phrase(core[0]) and not _is_body(core):
+            first = 1  # "Weitere Informationen": an adjective opening a sentence
         cut = self._preposition(core)
         if cut is not None:
             first, titles = cut + 1, ()
