@@ -265,13 +265,15 @@ def test_a_new_sentence_glued_after_a_quote_is_no_long_tag() -> None:
     assert found[0] == "Philipp Lahm" and "Marcus Urban" not in found
 
 
-def test_a_credit_in_brackets_after_a_quote_in_a_numbered_list() -> None:
+def test_credits_after_quotes_in_a_numbered_list() -> None:
     found = speakers(
         "21. Clear out the flat once a month.",
         '22. "Unfollow the accounts that do you no good at all!" (Maren Kissing)',
         '23. "Starting the day without stress is sacred to me, so I plan more time." Blogger '
         "Maria Sedgwick (@masha)",
+        '24. "Build Lego, whatever your age, as often as you find the time for it."',
+        '25. "I take a photo of my last holiday to work every single day." Kerstin Grimm',
     )
-    # Each numbered item starts afresh: the second quote's credit is not read, and it does
-    # not inherit the first one's speaker.
-    assert found == ["Maren Kissing", None]
+    # In brackets, before a handle, or alone ending the line; an item with no credit starts
+    # afresh, not with the speaker of the item before.
+    assert found == ["Maren Kissing", "Maria Sedgwick", None, "Kerstin Grimm"]

@@ -190,7 +190,7 @@ TITLES = RANKS | frozenset(
     speaker prosecutor coordinator supervisor veterinarian researcher editor reporter correspondent
     columnist commentator producer curator principal headteacher lecturer dean provost
     treasurer trustee lawyer solicitor barrister physician surgeon pastor vicar chaplain
-    consultant adviser advisor campaigner
+    consultant adviser advisor campaigner blogger influencer
     ministre ministro ministra mandatario mandataria rector rectora secretario secretaria
     canciller diputado diputada senador senadora presidente presidenta président présidente
     député députée sénateur maire alcalde alcaldesa porte-parole portavoz

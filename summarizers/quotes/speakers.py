@@ -64,6 +64,12 @@ _CREDIT = re.compile(
 )
 # A credit in brackets closing the quote's line: '"..." (Maren Kissing)'.
 _BRACKET_CREDIT = re.compile(r"[^\S\n]*\((?P<name>[^\W\d_][^\n()]{0,40}?)\)[^\S\n]*(?=\n|$)")
+# A credit after the quote on its own line, perhaps with a social-media handle:
+# '"..." Bloggerin Maria Sedgwick (@masha)', '"..." EMOTION-Leserin Julia Franz'.
+_TRAILING_CREDIT = re.compile(
+    r"[^\S\n]+(?P<name>[^\W\d_][^\n.!?:;\"“”,()]{0,60}?)"
+    r"(?P<handle>[^\S\n]*\(@[\w.]+\))?[^\S\n]*(?=\n|$)"
+)
 # A relative clause right after a name: "Karl Ober, who was seen near the bank:" is about him.
 _RELATIVE_AFTER = re.compile(r",\s*(?:who|which|der|die|das|qui|que|quien)\b")
 # A list item's number before a quote that fills the item: "22. "...""
@@ -154,12 +160,21 @@ class Attributor(CueFinder):
 
     def _credit_line(self, span: Span) -> Mention | None:
         """The name on the line after a quote that fills its own paragraph (or a numbered list
-        item), or after a dash or in brackets ending the quote's own line, when it is only a
-        credit: a name, perhaps after a dash and before ", an outlet or a role"."""
+        item), or ending the quote's own line (after a dash, in brackets, before a
+        social-media handle or alone), when it is only a credit: a name, perhaps after a dash
+        and before ", an outlet or a role"."""
         lead = self._lead(span)
         if lead and _ITEM_NUMBER.fullmatch(lead) is None:
             return None  # narrative before the quote in its paragraph
-        line: re.Match[str] | None = _BRACKET_CREDIT.match(self.text, span.mark_end)
+        line = _TRAILING_CREDIT.match(self.text, span.mark_end)
+        if line is not None:
+            # The name ending the line, whatever describes it first ("Sänger und
+            # Content-Creator Strify (@strify)"); a person's unless a handle vouches for it.
+            end = line.start("name") + len(line.group("name").rstrip())
+            named = self.names.ending_at(end)
+            if named is not None and (line.group("handle") or self.names.is_person(named)):
+                return named
+        line = _BRACKET_CREDIT.match(self.text, span.mark_end)
         if line is None:
             line = _CREDIT.match(self.text, span.mark_end)
             if line is None or not (
