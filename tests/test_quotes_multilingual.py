@@ -552,3 +552,12 @@ def test_a_german_adjective_opening_a_sentence_is_no_first_name() -> None:
     )
     runs = [" ".join(m.core) for m in index.mentions if len(m.core) > 1]
     assert runs == ["Elizabeth Warren", "Sozialdemokratische Partei"]
+
+
+def test_a_german_description_before_a_first_name_and_surname_is_a_title() -> None:
+    index = NameIndex(
+        "Das sagt Entrepreneurin Susann Hoffmann. Auch Mental Health-Bloggerin Lisa Breuer "
+        "stimmt zu.",
+        "de",
+    )
+    assert [index.fullest(m) for m in index.mentions] == ["Susann Hoffmann", "Lisa Breuer"]

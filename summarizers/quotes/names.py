@@ -420,6 +420,15 @@ class _GermanWords:
             if not (core[first] in self.nouns or _described_as(core[first])):
                 break
             titles, first = (*titles, core[first]), first + 1  # "Ehemann Oliver Pocher"
+        # "Entrepreneurin Susann Hoffmann", "Mental Health-Bloggerin Lisa Breuer": a
+        # description before two names, the first name one the lists may lack.
+        describer = last - 3
+        if (
+            describer >= first
+            and _described_as(core[describer])
+            and not self.nouns & set(core[describer + 1 : last])
+        ):
+            titles, first = (*titles, *core[first : describer + 1]), describer + 1
         while last - first > 1 and core[last - 1] in self.nouns and not core[last - 2].islower():
             last -= 1  # "Földényi Begriffe", not "von der Leyen"
         name = core[first:last]
