@@ -561,3 +561,16 @@ def test_a_german_description_before_a_first_name_and_surname_is_a_title() -> No
         "de",
     )
     assert [index.fullest(m) for m in index.mentions] == ["Susann Hoffmann", "Lisa Breuer"]
+
+
+def test_german_reported_speech_in_the_subjunctive_carries_the_last_speaker() -> None:
+    opening = "„Wir haben einen gewaltigen Auftragseingang“, sagte Konzernchef Robert Machtlinger."
+    quote = "„Das steht auf der Agenda, ganz oben und für alle.“"
+    reported = "Bei den Airlines habe sich das Thema in den letzten Jahren verfestigt."
+    plain = "Bei den Airlines hat sich das Thema in den letzten Jahren verfestigt."
+    # The subjunctive ("habe") reports Machtlinger across the heading; plain narrative does not.
+    for narrative, speaker in ((reported, "Robert Machtlinger"), (plain, None)):
+        found = speakers(
+            opening, "Dekarbonisierung des Fliegens", f"{narrative} {quote}", language="de"
+        )
+        assert found == ["Robert Machtlinger", speaker]

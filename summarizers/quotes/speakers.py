@@ -88,6 +88,10 @@ _TEEN_ROLES = frozenset(("teenager", "teen"))
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”A-Z]|$)")
 _CARRY_PARAGRAPHS = 2
 _CARRY_SENTENCES = 3
+# German reported speech (Konjunktiv I: "Die Nachfrage sei hoch") goes on reporting the last
+# speaker, so a quote in such a sentence continues that speaker from further back.
+_REPORTED_SPEECH = re.compile(r"\b(?:sei|seien|habe|werde|könne|müsse|wolle|solle|dürfe|möge)\b")
+_SUBJUNCTIVE_REACH = 2
 # How far back (in characters) a pronoun may look for the person it stands for.
 _PRONOUN_REACH = 1500
 # Further back, a gendered pronoun takes only a person shown to be of its gender.
@@ -505,10 +509,12 @@ class Attributor(CueFinder):
     ) -> Mention | None:
         """No cue: the previous speaker if no one else was named since, else a speaking subject.
         A quote opening a numbered list item ("23. "...") starts afresh."""
+        reported = self._in_reported_speech(span)
+        reach = _SUBJUNCTIVE_REACH if reported else 1
         if (
             previous is not None
             and previous_span is not None
-            and self._near(previous_span, span.mark_start)
+            and self._near(previous_span, span.mark_start, reach)
             and not self._opens_item(span)
         ):
             between = [
@@ -519,7 +525,9 @@ class Attributor(CueFinder):
                 and self._is_subject(m)
                 and not self._quoted(m.start)
             ]
-            if not between and not self._heading_between(previous_span.mark_end, span.mark_start):
+            if not between and (
+                reported or not self._heading_between(previous_span.mark_end, span.mark_start)
+            ):
                 return previous
         sentence = self._sentence_at(span.mark_start)
         if sentence is None or sentence.index == 0:
@@ -560,14 +568,28 @@ class Attributor(CueFinder):
             return None
         return mention
 
-    def _near(self, previous_span: Span | None, at: int) -> bool:
-        """Is the previous quote close enough (in paragraphs and sentences) to carry over?"""
+    def _near(self, previous_span: Span | None, at: int, reach: int = 1) -> bool:
+        """Is the previous quote close enough (in paragraphs and sentences, times `reach`) to
+        carry over?"""
         if previous_span is None:
             return False
-        if previous_span.mark_end < self._paragraph_start(at, _CARRY_PARAGRAPHS):
+        if previous_span.mark_end < self._paragraph_start(at, _CARRY_PARAGRAPHS * reach):
             return False
         here, there = self._sentence_at(at), self._sentence_at(previous_span.mark_end - 1)
-        return here is None or there is None or here.index - there.index <= _CARRY_SENTENCES
+        if here is None or there is None:
+            return True
+        return here.index - there.index <= _CARRY_SENTENCES * reach
+
+    def _in_reported_speech(self, span: Span) -> bool:
+        """Does the German text report speech in the subjunctive, outside the quotation marks,
+        in the quote's sentence or the one before ("Die Dekarbonisierung sei "eine weite
+        Reise"", "Nahrung gehe vor, der Rohstoff müsse auf den Teller. "...")?"""
+        sentence = self._sentence_at(span.mark_start)
+        if self.language != "de" or sentence is None:
+            return False
+        start = self.sentences[sentence.index - 1].start if sentence.index else sentence.start
+        found = _REPORTED_SPEECH.finditer(self.text, start, sentence.end)
+        return any(not self._in_quote(match.start()) for match in found)
 
     def _genders(self) -> dict[str, str]:
         """Each person's gender where the article shows it: by "Mr"/"Ms", a common first name
