@@ -574,3 +574,13 @@ def test_german_reported_speech_in_the_subjunctive_carries_the_last_speaker() ->
             opening, "Dekarbonisierung des Fliegens", f"{narrative} {quote}", language="de"
         )
         assert found == ["Robert Machtlinger", speaker]
+
+
+def test_more_german_verbs_of_saying_in_an_inverted_tag() -> None:
+    found = speakers(
+        "Ennesto Monté hat sich getrennt. „Ich bin meinem Herzen gefolgt und würde es wieder "
+        "machen“, führte er weiter aus. „Er hat das wirklich gut gemacht“, findet Olivier Meier. "
+        "„Am Ende wird alles gut und sonst ist es nicht das Ende“, schwärmt Anna Schmidt.",
+        language="de",
+    )
+    assert found == ["Ennesto Monté", "Olivier Meier", "Anna Schmidt"]

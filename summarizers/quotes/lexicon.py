@@ -33,6 +33,11 @@ SPEECH_VERBS = frozenset(
     schrieb schreibt warnte warnt kritisierte sprach berichtete räumte forderte fordert
     versicherte bekräftigte stellte erläuterte unterstrich kommentierte reagierte mahnte
     bestätigte bestätigt mitteilte
+    erzählte erzählt berichtet antwortete antwortet entgegnete entgegnet verriet verrät
+    schilderte schildert resümierte resümiert bilanzierte bilanziert lobte lobt fragte fragt
+    rief ruft urteilte urteilt findet fand gestand gesteht hofft hoffte schwärmte schwärmt
+    klagte klagt jubelte jubelt twitterte postete singt sang führte führt merkte merkt stellt
+    wandte kritisiert beschrieb beschreibt
     déclaré déclare dit dit-il affirmé affirme ajouté ajoute expliqué explique estimé estime
     souligné souligne précisé précise indiqué indique assuré assure lancé lance
     confié confie insisté insiste martelé martèle poursuit poursuivi répondu répond écrit
