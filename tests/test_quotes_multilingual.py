@@ -584,3 +584,13 @@ def test_more_german_verbs_of_saying_in_an_inverted_tag() -> None:
         language="de",
     )
     assert found == ["Ennesto Monté", "Olivier Meier", "Anna Schmidt"]
+
+
+def test_a_word_before_a_full_name_the_text_also_gives_alone_is_no_part_of_it() -> None:
+    found = speakers(
+        "Le ministre de la Santé Roman Prymula a été photographié au restaurant. « Je n'ai "
+        "pas l'intention de démissionner », a déclaré Roman Prymula. « Je n'ai enfreint aucune "
+        "règle de toute ma vie », a répété le ministre de la Santé Roman Prymula.",
+        language="fr",
+    )
+    assert found == ["Roman Prymula", "Roman Prymula"]

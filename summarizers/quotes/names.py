@@ -649,18 +649,24 @@ class NameIndex:
         """ "Triathlete Charlotte Roach", "Comedian Ben Elton", "Laughing Eugenie": a word
         capitalised only because it opens a sentence or caption is a description, not a
         name. Such a first word is not a known first name, is capitalised nowhere else, and
-        the article also uses it in lower case ("the comedian", "cleaners")."""
+        the article also uses it in lower case ("the comedian", "cleaners"); or it stands
+        before a full name the text also gives without it."""
         lower = set(_LOWER_WORD.findall(self._text))
         capitalised = Counter(_CAPITAL_WORD.findall(self._text))
         # Surnames named in full after a known first name ("Thomas Weikert").
         named = {
             m.core[-1] for m in self.mentions if len(m.core) == 2 and first_name_gender(m.core[0])
         }
+        runs = {m.core for m in self.mentions if len(m.core) >= 2}
         fixed = []
         for mention in self.mentions:
             first = mention.core[0]
             common = first.lower() in lower or first.lower() + "s" in lower
             once = capitalised[first] == 1
+            if len(mention.core) >= 3 and mention.core[1:] in runs:
+                # "la ministre de la Santé Roman Prymula", "el PS Emilia Nuyado" beside "Roman
+                # Prymula" and "Emilia Nuyado": the name the text also gives on its own.
+                common = once = True
             if self.nouns_capitalised and len(mention.core) == 2 and mention.core[1] in named:
                 # "seinen Nachfolger Weikert" beside "Thomas Weikert", however often the noun
                 # is written (German capitalises it everywhere).
