@@ -333,6 +333,19 @@ def test_a_document_speaks_for_its_named_owner() -> None:
     assert found == ["Iain Wright", "OpenAI", "OpenAI"]
 
 
+def test_a_statement_speaks_for_the_body_that_issued_it() -> None:
+    found = speakers(
+        "On Monday, Big Machine Records issued a statement about the awards show.",
+        "The statement, which was obtained by Variety, said the companies had \u201ccome to "
+        "terms on a licensing agreement for all of their artists.\u201d",
+        '"Artists do not need label approval for live performances on television," the '
+        "statement continued.",
+        "A statement from Temasek said: \"Olam's operations are properly matters for its "
+        'own board and management."',
+    )
+    assert found == ["Big Machine Records"] * 2 + ["Temasek"]
+
+
 def test_a_label_glued_to_its_quote_without_a_colon() -> None:
     found = speakers(
         'GB finished fifth in the heats.Olympic gold medallist Chris Boardman"Latham had a '

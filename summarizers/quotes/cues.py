@@ -64,6 +64,8 @@ _TIME_CLAUSE = frozenset(("before", "after", "while", "when", "as"))
 # Words opening a subordinate clause put before the main one ("When X asked ..., he said").
 _SUBORDINATORS = _TIME_CLAUSE | frozenset("if although though because since once until".split())
 # How far back "the report" may look for the report named with its owner.
+# Verbs by which a body puts out a document ("Big Machine Records issued a statement").
+_ISSUED = frozenset("issued released published posted sent gave put".split())
 _DOCUMENT_REACH = 1500
 _LEAD_STOP = NOT_VERBS | frozenset("if when because whether after before since though".split())
 _ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)")
@@ -600,6 +602,8 @@ class CueFinder(Context):
         mention = self.names.ending_at(word.end)
         if mention is not None:
             head = self._head_before_preposition(words, mention)
+            if head is not None and head >= 0 and _issued_by(words, head):
+                return Cue(mention=mention)  # "A statement from Temasek said"
             if head is not None:
                 # "Smith of the BBC said": Smith; "a staffer at Wilson Security said": unnamed.
                 return self._subject(words, head + 1) if head >= 0 else None
@@ -663,18 +667,29 @@ class CueFinder(Context):
 
     def _document_owner(self, document: Token) -> Mention | None:
         """Whose is "the statement": the owner named with the same document shortly before
-        ("Mighty's report", "a statement on OpenAI's website")."""
+        ("Mighty's report", "a statement on OpenAI's website", "a statement from Temasek",
+        "Big Machine Records issued a statement")."""
         start = max(0, document.start - _DOCUMENT_REACH)
         before = self._tokens(start, document.start)
         for index in range(len(before) - 1, -1, -1):
-            if before[index].low != document.low:
-                continue
-            near = before[max(0, index - 1) : index] + before[index + 1 : index + 4]
-            for token in near:
-                owner = self._owner(token) if _POSSESSIVE_END.search(token.text) else None
+            if before[index].low == document.low:
+                owner = self._owner_near(before, index)
                 if owner is not None:
                     return owner
-            return None
+        return None
+
+    def _owner_near(self, words: list[Token], index: int) -> Mention | None:
+        """The owner named with the document `words[index]`: a possessive beside it, a name
+        after "from" or "by", or the subject of the verb issuing it."""
+        near = words[max(0, index - 1) : index] + words[index + 1 : index + 4]
+        for token in near:
+            owner = self._owner(token) if _POSSESSIVE_END.search(token.text) else None
+            if owner is not None:
+                return owner
+        if index + 2 < len(words) and _issued_by(words, index):
+            return self.names.starting_at(words[index + 2].start)
+        if index >= 3 and words[index - 1].low in ("a", "an") and words[index - 2].low in _ISSUED:
+            return self.names.ending_at(words[index - 3].end)
         return None
 
     def _appositive_head(self, words: list[Token], opening: int) -> int:
@@ -773,6 +788,11 @@ class CueFinder(Context):
             elif mention is not None:
                 found = Cue(mention=mention)
         return found
+
+
+def _issued_by(words: list[Token], head: int) -> bool:
+    """Is `words[head]` a document followed by "from" or "by" ("a statement from")?"""
+    return words[head].low in _DOCUMENTS and words[head + 1].low in ("from", "by")
 
 
 def _strip_punct(tokens: list[Token]) -> list[Token]:
