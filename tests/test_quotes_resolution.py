@@ -315,3 +315,22 @@ def test_the_source_named_by_according_to_is_the_subject_a_pronoun_goes_on_with(
         "“They also help in reducing common allergies,” she continued."
     )
     assert found == ["Anju Mobin"]
+
+
+def test_a_name_always_after_the_is_no_person() -> None:
+    index = NameIndex(
+        "A head teacher at one of the Trojan Horse schools spoke. News of the Trojan Horse "
+        "letter broke. Tahir Alam and the Trojan Horse inquiry"
+    )
+    people = {m.core: index.is_person(m) for m in index.mentions if len(m.core) == 2}
+    assert people == {("Trojan", "Horse"): False, ("Tahir", "Alam"): True}
+
+
+def test_a_system_or_a_programme_is_no_person() -> None:
+    found = speakers(
+        '"We should keep it," said Rep. Brian Babin (R-TX), during a hearing last week.',
+        "He raised that point in criticism of NASA’s Human Landing System (HLS) procurement, "
+        "which sought proposals for commercially developed lunar landers.",
+        '"Switching horses midstream is not a wise move at this point," he continued.',
+    )
+    assert found == ["Brian Babin", "Brian Babin"]

@@ -80,7 +80,9 @@ _SPLIT_AFTER = ORGANISATION_WORDS | PLACES | EVENTS
 # Last words that make a name a place, an event or a law unless a first name comes before
 # them: "New Delhi", "Anzac Day", "St James's Palace", "the Scotland Bill", but "Jason Day",
 # "Jerry Hall".
-_PLACE_ENDINGS = PLACES | EVENTS | frozenset("bill act treaty accord".split())
+_PLACE_ENDINGS = (
+    PLACES | EVENTS | frozenset("bill act treaty accord system programme program".split())
+)
 # Nouns after a name that make it a work's or a programme's title ("Good Morning Ulster
 # programme"), not a person's.
 _WORK_NOUNS = frozenset(
@@ -762,6 +764,8 @@ class NameIndex:
             return False  # "the BBC's Good Morning Ulster programme"
         if self._german_body(mention):
             return False  # "des Deutschen Caritasverbandes"
+        if not mention.titles and self._always_after_the(mention.core):
+            return False  # "the Trojan Horse letter", "the Human Landing System"
         if mention.is_person or _AGE.match(self._text, mention.end):
             return True
         known = self._person_cores.get(mention.core)
@@ -774,6 +778,16 @@ class NameIndex:
         )
         self._person_cores[mention.core] = found
         return found
+
+    def _always_after_the(self, core: tuple[str, ...]) -> bool:
+        """Does "the" stand before every mention of this run of two words or more? English
+        puts it before a thing's or a body's name, not a person's."""
+        if len(core) < 2:
+            return False
+        same = [m for m in self._forms_of(core) if m.core == core and not m.titles]
+        return bool(same) and all(
+            self._text[max(0, m.start - 4) : m.start].lower() == "the " for m in same
+        )
 
     def _lone_proper_name(self, core: tuple[str, ...], forms: list[Mention]) -> bool:
         """Is `core` one word that is a proper name here: not a common first name (a lone
