@@ -334,3 +334,12 @@ def test_a_system_or_a_programme_is_no_person() -> None:
         '"Switching horses midstream is not a wise move at this point," he continued.',
     )
     assert found == ["Brian Babin", "Brian Babin"]
+
+
+def test_a_primary_school_or_an_academy_is_no_person() -> None:
+    found = speakers(
+        "Nansen Primary and Oldknow Academy were rated inadequate. A head teacher at one of "
+        "the schools said parents tried to undermine her.",
+        '"From 2012 I felt alone and did not know where to turn," she said.',
+    )
+    assert found == [None]

@@ -310,7 +310,7 @@ ORGANISATION_WORDS = frozenset(
     studios festival county city state project services protective command
     springs beach street river park island islands valley lake mountains road avenue
     square bridge airport station bay yard u.s. u.k. u.n. e.u.
-    memorial cathedral theatre theater gallery library prison
+    memorial cathedral theatre theater gallery library prison primary academy
     trust radio embassy consulate heritage
     inspectorate directorate authority society board centre center bureau tribunal assembly
     institution laboratory observatory alliance coalition charity
