@@ -393,3 +393,12 @@ def test_a_bill_is_no_person() -> None:
     assert [(m.core, index.is_person(m)) for m in index.mentions] == [(("Scotland", "Bill"), False)]
     index = NameIndex("Bill Clinton spoke.")
     assert [(m.core, index.is_person(m)) for m in index.mentions] == [(("Bill", "Clinton"), True)]
+
+
+def test_the_letter_speaks_for_who_wrote_in_it() -> None:
+    found = speakers(
+        "In a letter to Park View chairman Tahir Alam, education minister Lord Nash said there "
+        'were deep concerns about the school. The letter said: "I have decided under clause '
+        '5.6 of the funding agreement to give written notice."'
+    )
+    assert found == ["Lord Nash"]

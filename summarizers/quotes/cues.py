@@ -673,10 +673,24 @@ class CueFinder(Context):
         before = self._tokens(start, document.start)
         for index in range(len(before) - 1, -1, -1):
             if before[index].low == document.low:
-                owner = self._owner_near(before, index)
+                owner = self._owner_near(before, index) or self._writer(before[index])
                 if owner is not None:
                     return owner
         return None
+
+    def _writer(self, document: Token) -> Mention | None:
+        """Who spoke "in" the document, in its sentence: "In a letter to Tahir Alam, education
+        minister Lord Nash said ..." (Lord Nash)."""
+        sentence = self._sentence_at(document.start)
+        if sentence is None:
+            return None
+        words = self._tokens(sentence.start, sentence.end)
+        at = next((i for i, w in enumerate(words) if w.start == document.start), None)
+        if at is None or at < 2 or words[at - 2].low != "in":
+            return None
+        verb = next((i for i in range(at + 1, len(words)) if words[i].low in SPEECH_VERBS), None)
+        cue = self._subject(words, verb) if verb is not None else None
+        return cue.mention if cue is not None else None
 
     def _owner_near(self, words: list[Token], index: int) -> Mention | None:
         """The owner named with the document `words[index]`: a possessive beside it, a name
