@@ -343,3 +343,24 @@ def test_a_primary_school_or_an_academy_is_no_person() -> None:
         '"From 2012 I felt alone and did not know where to turn," she said.',
     )
     assert found == [None]
+
+
+def test_a_pronoun_opening_the_sentence_before_an_untagged_quote_is_its_speaker() -> None:
+    found = speakers(
+        "Birgit Kelle empfiehlt, zur eigenen Überzeugung zu stehen. Sie selbst weise amtliche "
+        "Papiere zurück, die gegendert seien. «Ich spreche weiterhin ganz normales Deutsch.»",
+        language="de",
+    )
+    assert found == ["Birgit Kelle"]
+    found = speakers(
+        "Nathalie Jansen runs a model agency in London. She hired 5,000 people worldwide. "
+        '"I recently had a businessman who interviewed sixty women from my firm."'
+    )
+    assert found == ["Nathalie Jansen"]
+    # German "Sie" before a plural verb is "they" (or the polite "you"): no speaker.
+    found = speakers(
+        "Birgit Kelle kam spät. Sie weisen amtliche Papiere zurück, die gegendert seien. "
+        "«Wir sprechen weiterhin ganz normales Deutsch.»",
+        language="de",
+    )
+    assert found == [None]

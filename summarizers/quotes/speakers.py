@@ -100,6 +100,20 @@ _FAR_PRONOUN_REACH = 4000
 _ROLE_REACH = 6000
 
 
+def _opening_pronoun(tokens: list[Token]) -> str | None:
+    """The personal pronoun opening a sentence as its subject ("She lashed out", "Er weise
+    ... zurück"); not German "Sie" before a plural verb ("Sie sagen": they, or polite you)."""
+    if len(tokens) < 2 or (tokens[0].low not in _PRONOUN_GENDER and tokens[0].low != "sie"):
+        return None
+    following = tokens[1]
+    if not following.text[:1].islower() or following.low in NOT_VERBS:
+        return None
+    if tokens[0].low == "sie":
+        # Before a singular verb (or "selbst") German "Sie" is "she".
+        return None if following.low.endswith("en") else "she"
+    return tokens[0].low
+
+
 class Attributor(CueFinder):
     """Finds speakers for the quote spans of one text."""
 
@@ -539,7 +553,11 @@ class Attributor(CueFinder):
         cue = self._cue_before(tokens)
         if cue is None and not self._people(sentence.start, span.mark_start):
             # "Elton lashed out at the ball. 'Apparently we are the ones that sneer.'" (not when
-            # the quote's own sentence names someone else first)
+            # the quote's own sentence names someone else first); "Sie selbst weise amtliche
+            # Papiere zurück. «Ich spreche ...»": the person that opening pronoun stands for.
+            pronoun = _opening_pronoun(tokens)
+            if pronoun is not None and not self._quoted(tokens[0].start):
+                return self._resolve(Cue(pronoun=pronoun), span, previous, previous_span)
             return self._opening_subject(tokens)
         if cue is None:
             return None
