@@ -594,3 +594,13 @@ def test_a_word_before_a_full_name_the_text_also_gives_alone_is_no_part_of_it() 
         language="fr",
     )
     assert found == ["Roman Prymula", "Roman Prymula"]
+
+
+def test_a_german_name_in_the_genitive_is_no_part_of_the_next_name() -> None:
+    index = NameIndex(
+        "Der Journalist macht eine Nahaufnahme von Daniels Gesicht. Daniel lacht. Merkels "
+        "Sprecher Steffen Seibert sagte es.",
+        "de",
+    )
+    people = [index.fullest(m) for m in index.mentions if index.is_person(m)]
+    assert people == ["Steffen Seibert"]

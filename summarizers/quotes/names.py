@@ -414,6 +414,8 @@ class _GermanWords:
                 first += 1  # "von den Dreharbeiten"
             if first == last:
                 return None
+        if last - first > 1 and self._genitive(core[first]):
+            first += 1  # "von Daniels Gesicht", "Merkels Sprecher Steffen Seibert"
         if len(core) == 2 and self._describes(core[0], core[1]):
             titles, first = (*titles, core[0]), 1  # "Dokumentar Geicke", "Dr. André Geicke"
         elif last - first > 1 and self._labels(core[first], core[last - 1]):
@@ -448,6 +450,12 @@ class _GermanWords:
         word ("Dokumentar" in "Dokumentar Geicke" beside "Dr. André Geicke")?"""
         firsts = self.full.get(surname)
         return firsts is not None and word not in firsts and first_name_gender(word) is None
+
+    def _genitive(self, word: str) -> bool:
+        """Is `word` a name in the genitive ("Daniels", "Merkels"): a first name, or a last
+        word the text names, with an "s"?"""
+        name = word[:-1]
+        return word.endswith("s") and (first_name_gender(name) is not None or name in self.heads)
 
     def _labels(self, word: str, surname: str) -> bool:
         """Is `word` a description before a name that the text also gives without it
