@@ -604,3 +604,19 @@ def test_a_german_name_in_the_genitive_is_no_part_of_the_next_name() -> None:
     )
     people = [index.fullest(m) for m in index.mentions if index.is_person(m)]
     assert people == ["Steffen Seibert"]
+
+
+def test_a_spanish_or_french_personal_title_makes_a_lone_surname_a_person() -> None:
+    index = NameIndex("El Presidente Boric habló. Le président Macron aussi.", "es")
+    assert [index.is_person(m) for m in index.mentions] == [True, True]
+
+
+def test_a_passive_agent_is_the_subject_a_dropped_subject_goes_back_to() -> None:
+    found = speakers(
+        "Por otro lado, Siches adelantó que priorizarán la reforma a Carabineros.\n\n"
+        "El asunto también fue abordado ayer por el Presidente Boric en entrevista con "
+        "Cooperativa. «Necesitamos recuperar la legitimidad de las policías», dijo al ser "
+        "consultado.",
+        language="es",
+    )
+    assert found == ["Boric"]

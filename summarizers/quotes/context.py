@@ -27,6 +27,10 @@ MIN_SPEECH_WORDS = 4
 
 # Words that open a noun phrase before a title and a name ("the current Ambassador X").
 _NOUN_PHRASE_LEAD = frozenset("the a an former current then late new acting interim".split())
+# A passive's auxiliary and the word before its agent ("was raised by", "fue abordado por").
+_PASSIVE_AUXILIARIES = frozenset("was were been fue fueron sido été était wurde wurden".split())
+_AGENTS = frozenset("by por par von".split())
+_AGENT_ARTICLES = frozenset("the el la le der dem".split())
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,8 @@ class Context:
         clause = re.split(r"[,;:]", head)[-1].split()
         if self._cites(clause):
             return True  # "according to Mobin": the source speaks in that clause
+        if _passive_agent(clause):
+            return True  # "El asunto fue abordado por el Presidente Boric": Boric acts
         verbs = [i for i, w in enumerate(clause) if w.lower() in SPEECH_VERBS]
         if verbs and verbs[-1] >= len(clause) - 4:
             passive = clause[verbs[-1] + 1 : verbs[-1] + 2] == ["by"]  # "as noted by X"
@@ -176,6 +182,15 @@ class Context:
             for m in self.names.between(start, end)
             if self.names.is_person(m) and not self._quoted(m.start)
         ]
+
+
+def _passive_agent(clause: list[str]) -> bool:
+    """Does the clause before a name end in a passive's agent ("was raised by", "fue abordado
+    ayer por el", "a été évoqué par")?"""
+    words = [w.lower() for w in clause]
+    while words and words[-1] in _AGENT_ARTICLES:
+        words.pop()
+    return bool(words) and words[-1] in _AGENTS and any(w in _PASSIVE_AUXILIARIES for w in words)
 
 
 def _sentences(text: str, language: str) -> list[Sentence]:

@@ -178,6 +178,10 @@ PERSONAL_TITLES = frozenset(
     prince princess king queen pope sister father brother rabbi imam sheikh
     president senator governor chancellor minister secretary mayor judge coach ambassador
     premier commissioner prosecutor congressman congresswoman councillor
+    presidente presidenta président présidente präsident präsidentin ministro ministra
+    ministre ministerin senador senadora sénateur sénatrice alcalde alcaldesa maire
+    bürgermeister bürgermeisterin kanzler kanzlerin canciller gobernador gobernadora
+    diputado diputada député députée rey reina roi reine könig königin papa papst
     """.split()
 )
 # Title words dropped in front of a name: "US Defense Secretary Jim Mattis" -> "Jim Mattis".
