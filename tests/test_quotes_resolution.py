@@ -364,3 +364,13 @@ def test_a_pronoun_opening_the_sentence_before_an_untagged_quote_is_its_speaker(
         language="de",
     )
     assert found == [None]
+
+
+def test_a_lone_surname_that_speaks_is_a_person_a_pronoun_goes_back_to() -> None:
+    found = speakers(
+        "Judge Ansel Krut said the painting was quite extraordinary. The work depicts a leper "
+        'squint, which Simpson said were "holes made in the sides of medieval churches so '
+        'people could look through". He said the prize money would be spent on "stretches, '
+        'canvas and - particularly - good quality paints".'
+    )
+    assert found == ["Simpson", "Simpson"]

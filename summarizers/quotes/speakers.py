@@ -355,7 +355,7 @@ class Attributor(CueFinder):
         if (
             previous is not None
             and self._near(previous_span, at)
-            and self.names.is_person(previous)
+            and (self.names.is_person(previous) or self._speaking_name(previous))
             and fits(previous)
         ):
             return previous
@@ -400,6 +400,15 @@ class Attributor(CueFinder):
             if m.start >= end and self.names.fullest(m) not in named | {self.names.fullest(speaker)}
         ]
         return later[-1] if later else None
+
+    def _speaking_name(self, mention: Mention) -> bool:
+        """A name the text never shows to be a person's but that says things, and is no
+        body's or place's ("Simpson said"): a person a pronoun may go back to."""
+        return (
+            self._speaks(mention)
+            and not self.names.is_organisation(mention)
+            and not self.names.is_place(mention)
+        )
 
     def _speaks(self, mention: Mention) -> bool:
         """Is the name directly followed by a verb of saying ("Mertesacker says")?"""
