@@ -531,6 +531,7 @@ class NameIndex:
         self._lower_words = {m.group(0) for m in _LOWER_WORD.finditer(text)}
         # Memos: both answers depend only on the name's words, and are asked for often.
         self._person_cores: dict[tuple[str, ...], bool] = {}
+        self._after_the: dict[tuple[str, ...], bool] = {}
         self._fullest: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
         self._by_end = {m.end: m for m in self.mentions}
         self._by_start = {m.start: m for m in self.mentions}
@@ -792,10 +793,12 @@ class NameIndex:
         puts it before a thing's or a body's name, not a person's."""
         if len(core) < 2:
             return False
-        same = [m for m in self._forms_of(core) if m.core == core and not m.titles]
-        return bool(same) and all(
-            self._text[max(0, m.start - 4) : m.start].lower() == "the " for m in same
-        )
+        if core not in self._after_the:
+            same = [m for m in self._forms_of(core) if m.core == core and not m.titles]
+            self._after_the[core] = bool(same) and all(
+                self._text[max(0, m.start - 4) : m.start].lower() == "the " for m in same
+            )
+        return self._after_the[core]
 
     def _lone_proper_name(self, core: tuple[str, ...], forms: list[Mention]) -> bool:
         """Is `core` one word that is a proper name here: not a common first name (a lone
