@@ -561,6 +561,9 @@ def test_a_german_description_before_a_first_name_and_surname_is_a_title() -> No
         "de",
     )
     assert [index.fullest(m) for m in index.mentions] == ["Susann Hoffmann", "Lisa Breuer"]
+    # A hyphenated first name is no description, nor is a particle a first name.
+    index = NameIndex("Karl-Theodor zu Guttenberg sagte es.", "de")
+    assert [" ".join(m.core) for m in index.mentions] == ["Karl-Theodor zu Guttenberg"]
 
 
 def test_german_reported_speech_in_the_subjunctive_carries_the_last_speaker() -> None:

@@ -378,8 +378,8 @@ def _described_as(word: str) -> bool:
     """Is `word` a German description of a person before a first name ("Bloggerin Maria
     Sedgwick", "Meditationslehrer Kai Meinig"): no first name itself, but a noun of
     occupation (a female form in "-in" or a compound with a hyphen or of ten letters)?"""
-    if first_name_gender(word) is not None or not word[:1].isupper():
-        return False
+    if not word[:1].isupper() or any(map(first_name_gender, word.split("-"))):
+        return False  # "Karl-Theodor" is a first name
     return word.endswith("in") or "-" in word or len(word) >= 10
 
 
@@ -430,6 +430,7 @@ class _GermanWords:
         if (
             describer >= first
             and _described_as(core[describer])
+            and core[describer + 1][:1].isupper()
             and not self.nouns & set(core[describer + 1 : last])
         ):
             titles, first = (*titles, *core[first : describer + 1]), describer + 1
