@@ -623,3 +623,14 @@ def test_a_passive_agent_is_the_subject_a_dropped_subject_goes_back_to() -> None
         language="es",
     )
     assert found == ["Boric"]
+
+
+def test_a_german_von_before_a_body_ends_the_name_before_it() -> None:
+    runs = []
+    for text in (
+        "Das sagt Michael Sander von der ETH Zürich.",
+        "Das sagte Anna Weber vom Umweltbundesamt.",
+        "Das sagte Ursula von der Leyen.",
+    ):
+        runs += [" ".join(m.core) for m in NameIndex(text, "de").mentions]
+    assert runs == ["Michael Sander", "Anna Weber", "Ursula von der Leyen"]

@@ -388,6 +388,27 @@ def _opens_phrase(word: str) -> bool:
     return _GERMAN_ADJECTIVE.fullmatch(word.lower()) is not None and not first_name_gender(word)
 
 
+def _body_after(core: tuple[str, ...]) -> int | None:
+    """Where "von" ("von der") in a German run leads to a body rather than a surname ("Michael
+    Sander von der ETH Zürich", "Anna Weber vom Umweltbundesamt"): an acronym or a name with
+    an organisation word or a body's ending."""
+    for i in range(1, len(core) - 1):
+        if core[i] not in ("von", "vom"):
+            continue
+        rest = core[i + 1 :]
+        while rest and rest[0] in ("der", "dem", "den", "des"):
+            rest = rest[1:]
+        if rest and (rest[0].isupper() or _is_body(rest) or _ends_like_body(rest[0])):
+            return i
+    return None
+
+
+def _ends_like_body(word: str) -> bool:
+    """Does a German word end like a body's compound ("Umweltbundesamt")?"""
+    low = word.lower()
+    return any(len(low) > len(end) + 2 and low.endswith(end) for end in _GERMAN_BODY_ENDINGS)
+
+
 @dataclass(frozen=True)
 class _GermanWords:
     """What a German text shows about its capitalised words: the nouns it puts after an
@@ -414,6 +435,9 @@ class _GermanWords:
                 first += 1  # "von den Dreharbeiten"
             if first == last:
                 return None
+        body = _body_after(core)
+        if body is not None and body > first:
+            last = body  # "Michael Sander von der ETH Zürich": the person, then the body
         if last - first > 1 and self._genitive(core[first]):
             first += 1  # "von Daniels Gesicht", "Merkels Sprecher Steffen Seibert"
         if len(core) == 2 and self._describes(core[0], core[1]):
@@ -466,7 +490,7 @@ class _GermanWords:
         if not self.heads.get(surname, set()) - {word} or surname in self.nouns:
             return False
         parts = word.split("-")
-        if any(map(first_name_gender, parts)) or word.lower().endswith(_GERMAN_BODY_ENDINGS):
+        if any(map(first_name_gender, parts)) or _ends_like_body(word):
             return False
         return word in self.nouns or len(word) >= _LONG_COMPOUND or len(parts) > 1
 
@@ -859,11 +883,7 @@ class NameIndex:
     def _german_body(self, mention: Mention) -> bool:
         """In German text, does a word of the name end like a body's compound noun
         ("Caritasverbandes", "Umweltbundesamt", "Wirtschaftsministerium")?"""
-        return self.nouns_capitalised and any(
-            len(w) > len(end) + 2 and w.lower().endswith(end)
-            for w in mention.core
-            for end in _GERMAN_BODY_ENDINGS
-        )
+        return self.nouns_capitalised and any(map(_ends_like_body, mention.core))
 
     def fullest(self, mention: Mention) -> str:
         """The longest form of `mention`'s name in the text.
