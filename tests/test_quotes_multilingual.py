@@ -634,3 +634,13 @@ def test_a_german_von_before_a_body_ends_the_name_before_it() -> None:
     ):
         runs += [" ".join(m.core) for m in NameIndex(text, "de").mentions]
     assert runs == ["Michael Sander", "Anna Weber", "Ursula von der Leyen"]
+
+
+def test_a_german_noun_before_a_word_named_nowhere_else_is_no_name() -> None:
+    index = NameIndex(
+        "Er kaufte eine Flasche Korn. Die Flasche war bald leer. Der Kanzler kam später, "
+        "Kanzler Scholz sagte nichts.",
+        "de",
+    )
+    runs = [" ".join(m.core) for m in index.mentions if index.is_person(m)]
+    assert runs == ["Scholz"]

@@ -466,6 +466,8 @@ class _GermanWords:
         lower_word = name[0].lower() in self.lower and first_name_gender(name[0]) is None
         if len(name) == 2 and not titles and lower_word:
             return None  # "Mehr Frauen", "Einige Stunden": a word also in lower case
+        if len(name) == 2 and not titles and self._noun_before(name[0], name[1]):
+            return None  # "eine Flasche Korn": a noun, then a word named nowhere else
         if is_role(name[-1].lower()) and not any(map(first_name_gender, core)):
             return None  # "die Stuttgarter Sportdirektorin": a description, not a name
         return first, last, titles
@@ -475,6 +477,17 @@ class _GermanWords:
         word ("Dokumentar" in "Dokumentar Geicke" beside "Dr. André Geicke")?"""
         firsts = self.full.get(surname)
         return firsts is not None and word not in firsts and first_name_gender(word) is None
+
+    def _noun_before(self, noun: str, word: str) -> bool:
+        """Is `noun` one the text puts after an article, and no title, before a `word` that is
+        no first name and that the text names nowhere else ("Flasche Korn")?"""
+        return (
+            noun in self.nouns
+            and not is_title(noun)
+            and first_name_gender(word) is None
+            and word not in self.full
+            and self.heads.get(word) == {noun}
+        )
 
     def _genitive(self, word: str) -> bool:
         """Is `word` a name in the genitive ("Daniels", "Merkels"): a first name, or a last
