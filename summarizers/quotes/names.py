@@ -466,7 +466,7 @@ class _GermanWords:
         lower_word = name[0].lower() in self.lower and first_name_gender(name[0]) is None
         if len(name) == 2 and not titles and lower_word:
             return None  # "Mehr Frauen", "Einige Stunden": a word also in lower case
-        if len(name) == 2 and not titles and self._noun_before(name[0], name[1]):
+        if len(name) == 2 and not titles and not _is_body(name) and self._noun_before(*name):
             return None  # "eine Flasche Korn": a noun, then a word named nowhere else
         if is_role(name[-1].lower()) and not any(map(first_name_gender, core)):
             return None  # "die Stuttgarter Sportdirektorin": a description, not a name
