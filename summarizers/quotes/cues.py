@@ -63,9 +63,9 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 _TIME_CLAUSE = frozenset(("before", "after", "while", "when", "as"))
 # Words opening a subordinate clause put before the main one ("When X asked ..., he said").
 _SUBORDINATORS = _TIME_CLAUSE | frozenset("if although though because since once until".split())
-# How far back "the report" may look for the report named with its owner.
 # Verbs by which a body puts out a document ("Big Machine Records issued a statement").
 _ISSUED = frozenset("issued released published posted sent gave put".split())
+# How far back "the report" may look for the report named with its owner.
 _DOCUMENT_REACH = 1500
 _LEAD_STOP = NOT_VERBS | frozenset("if when because whether after before since though".split())
 _ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)")

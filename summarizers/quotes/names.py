@@ -120,7 +120,6 @@ _GERMAN_NOUN = re.compile(
     + "|".join(_GERMAN_DETERMINERS + [d.capitalize() for d in _GERMAN_DETERMINERS])
     + rf")\s+([{_UPPER}][\w-]+)"
 )
-# Endings of German compound nouns that name a body ("Caritasverband", "Bundeskriminalamt").
 # German words that open a noun phrase, capitalised only at a sentence's start ("Weitere
 # Informationen", "Solche Leute", "Zweiter Akt", "Sexuelle Vorlieben", "Mangelnde
 # Wertschätzung"): determiners, ordinals, and adjectives by their endings, inflected.
@@ -131,6 +130,7 @@ _GERMAN_ADJECTIVE = re.compile(
 )
 # A German compound this long before a name describes the person ("Tagessieger").
 _LONG_COMPOUND = 11
+# Endings of German compound nouns that name a body ("Caritasverband", "Bundeskriminalamt").
 _GERMAN_BODY_ENDINGS = tuple(
     """verband verbandes verbands institut instituts ministerium ministeriums partei
     gesellschaft stiftung verein vereins amt amtes amts behörde konzern konzerns zentrum
@@ -937,7 +937,11 @@ class NameIndex:
         named = [
             c
             for c in people
-            if any(len(o.core) > 1 and (o.core == c or _same_person(o.core, c)) for o in forms)
+            if any(
+                len(o.core) > 1
+                and (o.core == c or _same_person(o.core, c, two_surnames=self._two_surnames))
+                for o in forms
+            )
         ]
         return named[0] if len(people) > 1 and len(named) == 1 else None
 
@@ -1093,12 +1097,7 @@ def _same_person(
         short, long = tuple(map(_bare, short)), tuple(map(_bare, long))
     if paternal and len(short) == 1 and short == _paternal(long):
         return True  # "Mr Garcia" is Alvaro Garcia Linera
-    if (
-        two_surnames
-        and len(short) == 2
-        and _paternal(long)
-        and short == (long[0], *_paternal(long))
-    ):
+    if two_surnames and len(short) == 2 and short == (long[0], *_paternal(long)):
         return True
     if len(short) > len(long):
         return False

@@ -5,7 +5,8 @@ last speaking or last named; a role ("the spokesman") to the last person so desc
 no cue outside the marks, a quote takes a credit line after it ("Larry Magid, Forbes"), a tag
 set inside its marks («..., explique X, ...»), the person a sentence ending in a colon is
 about, or continues the speaker of the quote just before it when no one else was named and no
-heading came in between, or takes the person named as speaking in the sentence before.
+heading came in between (German reported speech in the subjunctive carries it further), or
+takes the person named, or the pronoun, opening the sentence before.
 Otherwise the speaker is unknown (None): a wrong name is worse than none.
 """
 
