@@ -425,12 +425,26 @@ class _GermanWords:
     ) -> tuple[int, int, tuple[str, ...]] | None:
         """The name words of a run, as `core[first:last]` with the titles they keep; None when
         the run is no name at all ("ein Teilnehmer", "Mehr Frauen")."""
+        bounds = self._bounds(core)
+        if bounds is None:
+            return None
+        first, last, cut = bounds
+        first, titles = self._past_descriptions(core, first, last, () if cut else titles)
+        while last - first > 1 and core[last - 1] in self.nouns and not core[last - 2].islower():
+            last -= 1  # "Földényi Begriffe", not "von der Leyen"
+        if self._no_name(core, core[first:last], titles):
+            return None
+        return first, last, titles
+
+    def _bounds(self, core: tuple[str, ...]) -> tuple[int, int, bool] | None:
+        """Where the name may start and end in the run, and whether a preposition cut it: past
+        an adjective opening a sentence, a preposition or a genitive, and before a body."""
         first, last = 0, len(core)
         if len(core) > 1 and _opens_phrase(core[0]) and not _is_body(core):
             first = 1  # "Weitere Informationen": an adjective opening a sentence
         cut = self._preposition(core)
         if cut is not None:
-            first, titles = cut + 1, ()
+            first = cut + 1
             while first < last and core[first].islower():
                 first += 1  # "von den Dreharbeiten"
             if first == last:
@@ -440,6 +454,14 @@ class _GermanWords:
             last = body  # "Michael Sander von der ETH Zürich": the person, then the body
         if last - first > 1 and self._genitive(core[first]):
             first += 1  # "von Daniels Gesicht", "Merkels Sprecher Steffen Seibert"
+        return first, last, cut is not None
+
+    def _past_descriptions(
+        self, core: tuple[str, ...], first: int, last: int, titles: tuple[str, ...]
+    ) -> tuple[int, tuple[str, ...]]:
+        """The start of the name past the words describing the person, and the titles with
+        them ("Ehemann Oliver Pocher", "Tagessieger Lindvik", "Entrepreneurin Susann
+        Hoffmann")."""
         if len(core) == 2 and self._describes(core[0], core[1]):
             titles, first = (*titles, core[0]), 1  # "Dokumentar Geicke", "Dr. André Geicke"
         elif last - first > 1 and self._labels(core[first], core[last - 1]):
@@ -458,19 +480,21 @@ class _GermanWords:
             and not self.nouns & set(core[describer + 1 : last])
         ):
             titles, first = (*titles, *core[first : describer + 1]), describer + 1
-        while last - first > 1 and core[last - 1] in self.nouns and not core[last - 2].islower():
-            last -= 1  # "Földényi Begriffe", not "von der Leyen"
-        name = core[first:last]
+        return first, titles
+
+    def _no_name(
+        self, core: tuple[str, ...], name: tuple[str, ...], titles: tuple[str, ...]
+    ) -> bool:
+        """Are the words left no name at all?"""
         if len(name) == 1 and name[0] in self.nouns and not titles:
-            return None  # "ein Teilnehmer", "das Thema"
+            return True  # "ein Teilnehmer", "das Thema"
         lower_word = name[0].lower() in self.lower and first_name_gender(name[0]) is None
         if len(name) == 2 and not titles and lower_word:
-            return None  # "Mehr Frauen", "Einige Stunden": a word also in lower case
+            return True  # "Mehr Frauen", "Einige Stunden": a word also in lower case
         if len(name) == 2 and not titles and not _is_body(name) and self._noun_before(*name):
-            return None  # "eine Flasche Korn": a noun, then a word named nowhere else
-        if is_role(name[-1].lower()) and not any(map(first_name_gender, core)):
-            return None  # "die Stuttgarter Sportdirektorin": a description, not a name
-        return first, last, titles
+            return True  # "eine Flasche Korn": a noun, then a word named nowhere else
+        # "die Stuttgarter Sportdirektorin": a description, not a name
+        return is_role(name[-1].lower()) and not any(map(first_name_gender, core))
 
     def _describes(self, word: str, surname: str) -> bool:
         """Is `word` a description before a surname the text names in full with another first
