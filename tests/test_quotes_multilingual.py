@@ -644,3 +644,12 @@ def test_a_german_noun_before_a_word_named_nowhere_else_is_no_name() -> None:
     )
     runs = [" ".join(m.core) for m in index.mentions if index.is_person(m)]
     assert runs == ["Scholz"]
+
+
+def test_a_spanish_body_named_with_de_el_keeps_its_article() -> None:
+    found = speakers(
+        "La misma noche, la Asociación de Periodistas de El Salvador (APES) advirtió que la "
+        "ley representa «un claro intento de censura a los medios de comunicación del país».",
+        language="es",
+    )
+    assert found == ["Asociación de Periodistas de El Salvador"]

@@ -71,6 +71,8 @@ _BODY_CHAIN = re.compile(
     rf"(?<![\w'’-]){_WORD}(?: {_WORD})*(?: (?:and|&|for|of the|of|on) {_WORD}(?: {_WORD})*)+"
 )
 # Particles that are written with a capital inside a name, and would otherwise end it.
+# Spanish articles that are part of a name after "de" ("Periodistas de El Salvador").
+_NAMED_ARTICLES = frozenset(("El", "La", "Los", "Las"))
 _CAPITAL_PARTICLES = frozenset("le la de del da di du van von der den".split())
 # Pronouns inside a capitalised phrase make it a title, not a name.
 _TITLE_PRONOUNS = frozenset("i you we me my your our us he she they it".split())
@@ -218,6 +220,9 @@ def _mentions(match: re.Match[str]) -> list[Mention]:
             continue
         if middle and word.lower() in _CAPITAL_PARTICLES:
             run.append((word, start))  # "Marine Le Pen", "Paco De Lucía"
+        elif middle and word in _NAMED_ARTICLES and run and run[-1][0] == "de":
+            # "de El Salvador": Spanish writes "del" but for a name that holds its article.
+            run.append((word, start))
         elif index < len(words) - 1 and _POSSESSIVE.search(word) and word[-1:] in "sS":
             # "the SNP's Nicola Sturgeon", "Labour's Jim Murphy": the owner is not her name.
             found.extend(_mention([*run, (word, start)]))
