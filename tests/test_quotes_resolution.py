@@ -374,3 +374,13 @@ def test_a_lone_surname_that_speaks_is_a_person_a_pronoun_goes_back_to() -> None
         'canvas and - particularly - good quality paints".'
     )
     assert found == ["Simpson", "Simpson"]
+
+
+def test_a_possessive_before_an_organisation_word_is_part_of_the_body_name() -> None:
+    index = NameIndex("China's People's Daily said so. The SNP's Nicola Sturgeon agreed.")
+    assert [" ".join(m.core) for m in index.mentions] == [
+        "China",
+        "People's Daily",
+        "SNP",
+        "Nicola Sturgeon",
+    ]

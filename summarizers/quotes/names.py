@@ -223,7 +223,12 @@ def _mentions(match: re.Match[str]) -> list[Mention]:
         elif middle and word in _NAMED_ARTICLES and run and run[-1][0] == "de":
             # "de El Salvador": Spanish writes "del" but for a name that holds its article.
             run.append((word, start))
-        elif index < len(words) - 1 and _POSSESSIVE.search(word) and word[-1:] in "sS":
+        elif (
+            index < len(words) - 1
+            and _POSSESSIVE.search(word)
+            and word[-1:] in "sS"
+            and words[index + 1][0].lower() not in ORGANISATION_WORDS  # "People's Daily"
+        ):
             # "the SNP's Nicola Sturgeon", "Labour's Jim Murphy": the owner is not her name.
             found.extend(_mention([*run, (word, start)]))
             run = []
