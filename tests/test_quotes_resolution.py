@@ -384,3 +384,10 @@ def test_a_possessive_before_an_organisation_word_is_part_of_the_body_name() -> 
         "SNP",
         "Nicola Sturgeon",
     ]
+
+
+def test_a_panel_is_a_body_its_acronym_stands_for() -> None:
+    index = NameIndex("The Intergovernmental Panel on Climate Change (IPCC) said. The IPCC agreed.")
+    assert {index.fullest(m) for m in index.mentions} == {
+        "Intergovernmental Panel on Climate Change"
+    }
