@@ -391,3 +391,9 @@ def test_a_panel_is_a_body_its_acronym_stands_for() -> None:
     assert {index.fullest(m) for m in index.mentions} == {
         "Intergovernmental Panel on Climate Change"
     }
+
+
+def test_customs_and_border_protection_is_a_body() -> None:
+    index = NameIndex("Rep. David McKinley met U.S. Customs and Border Protection officials.")
+    people = [" ".join(m.core) for m in index.mentions if index.is_person(m)]
+    assert people == ["David McKinley"]

@@ -317,7 +317,7 @@ ORGANISATION_WORDS = frozenset(
     memorial cathedral theatre theater gallery library prison primary academy
     trust radio embassy consulate heritage
     inspectorate directorate authority society board centre center bureau tribunal assembly
-    panel
+    panel protection customs
     institution laboratory observatory alliance coalition charity
     ministerio ministère ministerium gobierno gouvernement regierung partido parti partei
     asociación comisión fiscalía consejo conseil universidad université universität
