@@ -397,3 +397,11 @@ def test_customs_and_border_protection_is_a_body() -> None:
     index = NameIndex("Rep. David McKinley met U.S. Customs and Border Protection officials.")
     people = [" ".join(m.core) for m in index.mentions if index.is_person(m)]
     assert people == ["David McKinley"]
+
+
+def test_a_capitalised_word_the_text_also_writes_in_lower_case_never_speaks() -> None:
+    found = speakers(
+        'Scientists describe the region as "a seamless mosaic of forests and associated '
+        'ecosystems". Most scientists agree.'
+    )
+    assert found == [None]

@@ -168,12 +168,14 @@ class Context:
         return any(p.split() == lows[-len(p.split()) :] for p in phrases)
 
     def _common_noun(self, mention: Mention) -> bool:
-        """In German, where every noun is capitalised, is this "name" neither a person's nor a
-        body's (no first name, title, organisation word or acronym shows it to be one)?"""
-        if not self.names.nouns_capitalised:
-            return False
+        """Is this "name" a common noun: in German, where every noun is capitalised, one that
+        no first name, title, organisation word or acronym shows to be a person's or a body's;
+        elsewhere one word, no known first name, that the text also writes in lower case?"""
         if self.names.is_person(mention) or self.names.is_organisation(mention):
             return False
+        if not self.names.nouns_capitalised:
+            # "Scientists say": one word the text also writes in lower case.
+            return len(mention.core) == 1 and self.names.written_lower(mention.core[0])
         return not any(w[:1].isupper() and w[1:2].isupper() for w in mention.core)
 
     def _people(self, start: int, end: int) -> list[Mention]:

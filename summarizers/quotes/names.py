@@ -872,6 +872,10 @@ class NameIndex:
             )
         return self._after_the[core]
 
+    def written_lower(self, word: str) -> bool:
+        """Does the text also write `word` in lower case, and is it no known first name?"""
+        return word.lower() in self._lower_words and first_name_gender(word) is None
+
     def _lone_proper_name(self, core: tuple[str, ...], forms: list[Mention]) -> bool:
         """Is `core` one word that is a proper name here: not a common first name (a lone
         "Grace" may be anyone's), never written in lower case, and capitalised at least once
