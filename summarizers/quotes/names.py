@@ -70,9 +70,9 @@ _CONNECTOR = re.compile(r" (and|&|for|of the|of|on) ")
 _BODY_CHAIN = re.compile(
     rf"(?<![\w'’-]){_WORD}(?: {_WORD})*(?: (?:and|&|for|of the|of|on) {_WORD}(?: {_WORD})*)+"
 )
-# Particles that are written with a capital inside a name, and would otherwise end it.
 # Spanish articles that are part of a name after "de" ("Periodistas de El Salvador").
 _NAMED_ARTICLES = frozenset(("El", "La", "Los", "Las"))
+# Particles that are written with a capital inside a name, and would otherwise end it.
 _CAPITAL_PARTICLES = frozenset("le la de del da di du van von der den".split())
 # Pronouns inside a capitalised phrase make it a title, not a name.
 _TITLE_PRONOUNS = frozenset("i you we me my your our us he she they it".split())
@@ -564,6 +564,8 @@ class NameIndex:
         self.nouns_capitalised = language == "de"
         # Spanish and Portuguese names often carry two surnames, the second often left out.
         self._two_surnames = language in ("es", "pt")
+        # The words the text writes in lower case (several rules ask whether a name is one).
+        self._lower_words = set(_LOWER_WORD.findall(text))
         self.mentions: list[Mention] = []
         bare: list[re.Match[str]] = []
         bodies = _long_bodies(text)
@@ -600,7 +602,6 @@ class NameIndex:
             for m in self.mentions
             if len(m.core) >= 2
         }
-        self._lower_words = {m.group(0) for m in _LOWER_WORD.finditer(text)}
         # Memos: both answers depend only on the name's words, and are asked for often.
         self._person_cores: dict[tuple[str, ...], bool] = {}
         self._after_the: dict[tuple[str, ...], bool] = {}
@@ -734,7 +735,7 @@ class NameIndex:
         name. Such a first word is not a known first name, is capitalised nowhere else, and
         the article also uses it in lower case ("the comedian", "cleaners"); or it stands
         before a full name the text also gives without it."""
-        lower = set(_LOWER_WORD.findall(self._text))
+        lower = self._lower_words
         capitalised = Counter(_CAPITAL_WORD.findall(self._text))
         # Surnames named in full after a known first name ("Thomas Weikert").
         named = {
@@ -797,7 +798,7 @@ class NameIndex:
         words = _GermanWords(
             nouns={w for w in nouns if first_name_gender(w) is None and not w.isupper()},
             full=self._titled_full_names(),
-            lower=set(_LOWER_WORD.findall(self._text)),
+            lower=self._lower_words,
             heads=self._heads(),
         )
         fixed = []
