@@ -653,3 +653,15 @@ def test_a_spanish_body_named_with_de_el_keeps_its_article() -> None:
         language="es",
     )
     assert found == ["Asociación de Periodistas de El Salvador"]
+
+
+def test_a_german_surname_named_in_full_elsewhere_ends_the_name() -> None:
+    text = (
+        "Der Reporter Claas Relotius schrieb viel. Moreno führt in einer Mail an Relotius "
+        "Punkte an. Ein Techniker öffnete die Mail in Relotius' Inbox. Relotius schreibt: "
+        "»Drückt uns die Daumen.«"
+    )
+    index = NameIndex(text, "de")
+    people = [index.fullest(m) for m in index.mentions if index.is_person(m)]
+    assert people == ["Claas Relotius"] * 3  # the genitive "Relotius'" names no one
+    assert speakers(text, language="de") == ["Claas Relotius"]

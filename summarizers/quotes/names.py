@@ -440,6 +440,8 @@ class _GermanWords:
             return None
         first, last, cut = bounds
         first, titles = self._past_descriptions(core, first, last, () if cut else titles)
+        if last - first > 1 and self._surname_alone(core[first]):
+            last = first + 1  # "an Relotius Punkte an" beside "Claas Relotius"
         while last - first > 1 and core[last - 1] in self.nouns and not core[last - 2].islower():
             last -= 1  # "Földényi Begriffe", not "von der Leyen"
         if self._no_name(core, core[first:last], titles):
@@ -523,10 +525,17 @@ class _GermanWords:
             and self.heads.get(word) == {noun}
         )
 
+    def _surname_alone(self, word: str) -> bool:
+        """Is `word` a surname the text names in full elsewhere, here without its first name,
+        so that the capitalised words after it are no part of the name?"""
+        return word in self.full and first_name_gender(word) is None
+
     def _genitive(self, word: str) -> bool:
-        """Is `word` a name in the genitive ("Daniels", "Merkels"): a first name, or a last
-        word the text names, with an "s"?"""
+        """Is `word` a name in the genitive ("Daniels", "Merkels", "Relotius'"): a first name,
+        or a last word the text names, with an "s" (an apostrophe after a final s)?"""
         name = word[:-1]
+        if word.endswith(("'", "’")):
+            return name.endswith("s") and name in self.heads
         return word.endswith("s") and (first_name_gender(name) is not None or name in self.heads)
 
     def _labels(self, word: str, surname: str) -> bool:
