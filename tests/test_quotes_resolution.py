@@ -77,6 +77,17 @@ def test_a_quote_is_not_a_nickname() -> None:
     assert {m.core for m in index.mentions} == {("John",), ("Sims",), ("Lee", "Thompson")}
 
 
+def test_a_first_name_in_brackets_completes_the_surname_after_it() -> None:
+    found = speakers(
+        "James scored 30 points.\n\n"
+        "\"Coach (Frank) Vogel came in here and said, 'Congrats,'\" James said.\n\n"
+        '"He is just playing terrific basketball," Vogel said.'
+    )
+    assert found == ["James", "Frank Vogel"]
+    # Only a first name: "(Reuters) Smith" is no name.
+    assert [m.core for m in NameIndex("As told (Reuters) Smith said.").mentions][-1] == ("Smith",)
+
+
 def test_shared_surname_takes_the_full_name_just_before() -> None:
     found = speakers(
         "The last time Frank Jordan spoke with his son, the boat was fine.",

@@ -64,6 +64,8 @@ _NICKNAME = re.compile(
     rf"\b([{_UPPER}][\w'’-]+) ['‘\"“]([{_UPPER}][\w-]*(?: [{_UPPER}][\w-]*){{0,2}})['’\"”] "
     rf"([{_UPPER}][\w'’-]+)"
 )
+# A first name an editor put in brackets inside a quote: "Coach (Frank) Vogel came in".
+_BRACKETED_FIRST = re.compile(rf"\(([{_UPPER}][\w'’-]+)\) ([{_UPPER}][\w'’-]+)")
 _AGE = re.compile(r",\s*\d{1,3},")
 # A body's name over connecting words (see `_long_bodies`).
 _CONNECTOR = re.compile(r" (and|&|for|of the|of|on) ")
@@ -597,13 +599,11 @@ class NameIndex:
         # Nicknames stand for the full name: "Uncle Poodle" and "Poodle" are Lee Thompson.
         self._aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
         for match in _NICKNAME.finditer(text):
-            full = (match.group(1), match.group(3))
-            # The pieces of "Lee 'Uncle Poodle' Thompson" are not names of their own.
-            self.mentions = [
-                m for m in self.mentions if m.end <= match.start() or m.start >= match.end()
-            ]
-            self.mentions.append(Mention(match.start(), match.end(), full, (), ()))
-            self._aliases[tuple(match.group(2).split())] = full
+            self._replace(match, (match.group(1), match.group(3)))
+            self._aliases[tuple(match.group(2).split())] = (match.group(1), match.group(3))
+        for match in _BRACKETED_FIRST.finditer(text):
+            if first_name_gender(match.group(1)) is not None:
+                self._replace(match, (match.group(1), match.group(2)))
         self.mentions.sort(key=lambda m: m.start)
         self._join_hyphenated()
         self._acronyms = {
@@ -628,6 +628,14 @@ class NameIndex:
                 self._by_word.setdefault(word, []).append(m)
             if m.ranks:
                 self._ranks.setdefault(m.core, m.ranks)
+
+    def _replace(self, match: re.Match[str], full: tuple[str, ...]) -> None:
+        """Make `match` one mention of the name `full`: its pieces ("Uncle Poodle" in "Lee
+        'Uncle Poodle' Thompson", "Vogel" in "(Frank) Vogel") are no names of their own."""
+        self.mentions = [
+            m for m in self.mentions if m.end <= match.start() or m.start >= match.end()
+        ]
+        self.mentions.append(Mention(match.start(), match.end(), full, (), ()))
 
     def _phrases(self, bodies: list[Mention]) -> Iterator[re.Match[str]]:
         """The capitalised phrases of the text, less the `bodies` found over connecting words
