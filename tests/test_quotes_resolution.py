@@ -88,6 +88,20 @@ def test_a_first_name_in_brackets_completes_the_surname_after_it() -> None:
     assert [m.core for m in NameIndex("As told (Reuters) Smith said.").mentions][-1] == ("Smith",)
 
 
+def test_a_pet_first_name_is_the_formal_one_given_elsewhere() -> None:
+    found = speakers(
+        "Daniela Büchner zeigt sich auf Instagram.",
+        "„Ich habe ja schon gesagt, dass es mir gut geht“, schreibt Danni Büchner.",
+        "„Am Ende wird alles gut“, sagte Büchner.",
+        language="de",
+    )
+    assert found == ["Daniela Büchner", "Daniela Büchner"]
+    index = NameIndex("Danny Redmond scored late, and Daniel Redmond shot wide.")
+    assert {index.fullest(m) for m in index.mentions} == {"Daniel Redmond"}
+    index = NameIndex("Ali Khan came with Alison Khan.")
+    assert [index.fullest(m) for m in index.mentions] == ["Ali Khan", "Alison Khan"]
+
+
 def test_shared_surname_takes_the_full_name_just_before() -> None:
     found = speakers(
         "The last time Frank Jordan spoke with his son, the boat was fine.",

@@ -67,6 +67,8 @@ _NICKNAME = re.compile(
 # A first name an editor put in brackets inside a quote: "Coach (Frank) Vogel came in".
 _BRACKETED_FIRST = re.compile(rf"\(([{_UPPER}][\w'’-]+)\) ([{_UPPER}][\w'’-]+)")
 _AGE = re.compile(r",\s*\d{1,3},")
+# How pet forms of first names end ("Danni", "Danny", "Freddie").
+_PET_ENDINGS = ("ie", "i", "y")
 # A body's name over connecting words (see `_long_bodies`).
 _CONNECTOR = re.compile(r" (and|&|for|of the|of|on) ")
 _BODY_CHAIN = re.compile(
@@ -1087,7 +1089,17 @@ class NameIndex:
             # "Kristin Wilkins" once and "Kristen Wilkins" twice: one person, spelt two ways.
             counts = Counter(o.core for o in self._forms_of(mention.core))
             return [max(plain, key=lambda c: counts[c])]
+        if len(plain) == 2 and (_diminutive(*plain) or _diminutive(*reversed(plain))):
+            return [max(plain, key=lambda c: len(c[0]))]  # "Danni Büchner" is Daniela Büchner
         return plain
+
+    def _formal(self, mention: Mention) -> tuple[str, ...] | None:
+        """The full name the text also gives with the formal first name of this one's pet
+        form ("Daniela Büchner" for "Danni Büchner"), if any."""
+        if len(mention.core) < 2:
+            return None
+        same_surname = self._by_word.get(_bare(mention.core[-1]), [])
+        return next((o.core for o in same_surname if _diminutive(mention.core, o.core)), None)
 
     def _display(self, core: tuple[str, ...]) -> str:
         return " ".join(self._ranks.get(core, ()) + core)
@@ -1103,7 +1115,26 @@ class NameIndex:
         people = self._people_named(mention)
         if len(people) == 1:
             return self._display(people[0])
+        formal = self._formal(mention) if not people else None
+        if formal is not None:
+            return self._display(formal)
         return " ".join((mention.ranks or self._ranks.get(mention.core, ())) + mention.core)
+
+
+def _diminutive(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Is `short` the same name as `long` with a pet form of its first name ("Danni" /
+    "Daniela", "Danny" / "Daniel"): a longer first name starting with the pet form's stem of
+    three letters or more ("Ali" is no pet form of "Alison")?"""
+    if len(short) != len(long) or short[1:] != long[1:]:
+        return False
+    pet, formal = short[0].lower(), long[0].lower()
+    ending = next((e for e in _PET_ENDINGS if pet.endswith(e)), None)
+    if ending is None or len(formal) <= len(pet):
+        return False
+    stem = pet[: -len(ending)]
+    if len(stem) >= 2 and stem[-1] == stem[-2]:
+        stem = stem[:-1]  # "Danni" -> "Dan"
+    return len(stem) >= 3 and formal.startswith(stem)
 
 
 def _misspelt(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
