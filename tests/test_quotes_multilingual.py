@@ -665,3 +665,19 @@ def test_a_german_surname_named_in_full_elsewhere_ends_the_name() -> None:
     people = [index.fullest(m) for m in index.mentions if index.is_person(m)]
     assert people == ["Claas Relotius"] * 3  # the genitive "Relotius'" names no one
     assert speakers(text, language="de") == ["Claas Relotius"]
+
+
+def test_a_document_after_its_verb_speaks_for_the_body_that_issued_it() -> None:
+    found = speakers(
+        "El Gobierno de Estados Unidos manifestó su preocupación.",
+        "“La ley se presta a intentos de censurar a los medios”, dicta un comunicado del "
+        "Departamento de Estado. “Ahora más que nunca, es esencial extraditar a líderes”.",
+        language="es",
+    )
+    assert found == ["Departamento de Estado", "Departamento de Estado"]
+    assert speakers('"The law is clear," said a statement from the State Department.') == [
+        "State Department"
+    ]
+    # A statement from nobody named is nobody's, not the last speaker's.
+    found = speakers('John Smith spoke. "The law is clear," said a statement from the family.')
+    assert found == [None]

@@ -111,8 +111,16 @@ _DOCUMENTS = frozenset(
     """
     report statement study letter survey memo website filing ruling speech tweet post page
     account blog profile analysis review paper article editorial
+    comunicado informe declaración carta estudio
+    communiqué rapport déclaration lettre étude
+    mitteilung pressemitteilung erklärung stellungnahme bericht studie
     """.split()
 )
+# Words between a document and its owner: "a statement from Temasek", "un comunicado del
+# Departamento de Estado", "un communiqué de l'Élysée", "eine Mitteilung des Ministeriums".
+_OWNER_LINKS = frozenset("from by de del du des von vom".split())
+_ARTICLES = frozenset("the el la los las le les l' der die das des dem den".split())
+_DETERMINERS = _ARTICLES | frozenset("a an un una une ein eine einer".split())
 
 
 @dataclass(frozen=True)
@@ -461,6 +469,12 @@ class CueFinder(Context):
             if words[index].low.endswith(INVERTED_PRONOUN):
                 return Cue(pronoun=words[index].low.rsplit("-", 1)[-1])
             index += 1
+        # "..., said a statement from Temasek", "dicta un comunicado del Departamento de Estado"
+        # ("a" was passed over above, as in "a déclaré").
+        document = index + 1 if index < len(words) and words[index].low in _DETERMINERS else index
+        if document + 2 < len(words) and _issued_by(words, document):
+            owner = self.names.starting_at(words[_owner_start(words, document)].start)
+            return Cue(mention=owner) if owner is not None else Cue(unknown=True)
         return self._noun_phrase(words, index) or self._later_person(words, index)
 
     def _later_person(self, words: list[Token], index: int) -> Cue | None:
@@ -701,7 +715,7 @@ class CueFinder(Context):
             if owner is not None:
                 return owner
         if index + 2 < len(words) and _issued_by(words, index):
-            return self.names.starting_at(words[index + 2].start)
+            return self.names.starting_at(words[_owner_start(words, index)].start)
         if index >= 3 and words[index - 1].low in ("a", "an") and words[index - 2].low in _ISSUED:
             return self.names.ending_at(words[index - 3].end)
         return None
@@ -806,7 +820,16 @@ class CueFinder(Context):
 
 def _issued_by(words: list[Token], head: int) -> bool:
     """Is `words[head]` a document followed by "from" or "by" ("a statement from")?"""
-    return words[head].low in _DOCUMENTS and words[head + 1].low in ("from", "by")
+    return words[head].low in _DOCUMENTS and words[head + 1].low in _OWNER_LINKS
+
+
+def _owner_start(words: list[Token], head: int) -> int:
+    """Where the owner's name starts after the document `words[head]` and its link word,
+    past an article ("a statement from the State Department")."""
+    index = head + 2
+    while index < len(words) - 1 and words[index].low in _ARTICLES:
+        index += 1
+    return index
 
 
 def _strip_punct(tokens: list[Token]) -> list[Token]:

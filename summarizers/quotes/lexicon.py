@@ -69,6 +69,7 @@ SPEECH_VERBS = frozenset(
     comenta apunta subraya insiste advierte detalla detalló expresa destaca precisa concluye
     narra narró confesó confiesa puntualiza recalca enfatiza remarca aclara aclaró anunció
     anuncia consideró considera opinó opina resaltó resalta cuestionó remató complementó
+    dicta reza
     """.split()
 )
 # Words before the source, per language: "according to X", "laut X", "selon X", "según X".
