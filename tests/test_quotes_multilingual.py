@@ -681,3 +681,13 @@ def test_a_document_after_its_verb_speaks_for_the_body_that_issued_it() -> None:
     # A statement from nobody named is nobody's, not the last speaker's.
     found = speakers('John Smith spoke. "The law is clear," said a statement from the family.')
     assert found == [None]
+
+
+def test_a_german_number_or_adjective_before_a_noun_is_no_name() -> None:
+    text = (
+        "Zwei Kilometer weiter steht die Brücke. Zehn Kilometer von dort liegt Roth. Eine "
+        "Anwohnerin arbeitet auf deutscher Seite an der Grenze. Sie kann sich frei bewegen. "
+        "Auf der deutschen Seite ist es ruhig."
+    )
+    index = NameIndex(text, "de")
+    assert [m.core for m in index.mentions if index.is_person(m)] == []

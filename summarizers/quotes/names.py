@@ -128,11 +128,14 @@ _GERMAN_NOUN = re.compile(
 )
 # German words that open a noun phrase, capitalised only at a sentence's start ("Weitere
 # Informationen", "Solche Leute", "Zweiter Akt", "Sexuelle Vorlieben", "Mangelnde
-# Wertschätzung"): determiners, ordinals, and adjectives by their endings, inflected.
+# Wertschätzung"): determiners, ordinals, and adjectives by their endings, inflected;
+# and numbers ("Zwei Kilometer weiter", "Zehntausend Zuhörer").
 _GERMAN_ADJECTIVE = re.compile(
     r"(?:welch|solch|dies|jen|jed|manch|einig|viel|wenig|mehrer|ander|beid|all|sämtlich"
     r"|weiter|zahlreich|erst|zweit|dritt|viert|fünft|letzt|nächst|neu|alt|groß|klein"
     r"|\w+(?:isch|lich|ig|(?:zi|u|r)ell|\w\wiv|bar|sam|haft|los|[elr]nd))(?:e|er|es|en|em)"
+    r"|(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\w+zig|hundert"
+    r"|\w*tausend)"
 )
 # A German compound this long before a name describes the person ("Tagessieger").
 _LONG_COMPOUND = 11
@@ -921,7 +924,10 @@ class NameIndex:
         previous = before.group(1).lower() if before is not None else ""
         if previous in _DETERMINERS:
             return False  # "a Facebook page", "our Chihuahua"
-        if previous in ROLES or previous.endswith("-born"):
+        # German writes a role as a noun ("Stürmer Evans"); "auf deutscher Seite" is an
+        # adjective before a noun.
+        noun = before is not None and (before.group(1)[:1].isupper() or not self.nouns_capitalised)
+        if (previous in ROLES and noun) or previous.endswith("-born"):
             return True
         if previous and previous not in _CONJUNCTIONS:
             return False  # a subject opens its clause: not "67 Facebook profiles"
