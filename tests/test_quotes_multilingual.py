@@ -691,3 +691,20 @@ def test_a_german_number_or_adjective_before_a_noun_is_no_name() -> None:
     )
     index = NameIndex(text, "de")
     assert [m.core for m in index.mentions if index.is_person(m)] == []
+
+
+def test_a_pronoun_after_somebody_unnamed_opening_a_sentence_is_unnamed() -> None:
+    found = speakers(
+        "Die Ärztin Anna Weber sagt: „Wir sind vorsichtig.“",
+        "Eine Frau kommt von der französischen Seite über die Brücke. Sie wohnt in "
+        "Grosbliederstroff. Sie findet das ungewohnt: „Es gehen zu viele Franzosen zum "
+        "Einkaufen.“",
+        language="de",
+    )
+    assert found == ["Anna Weber", None]
+    found = speakers(
+        'Police chief John Smith said: "We are looking."',
+        'A woman walked over the bridge. "It is strange," she said.',
+        'A man, 45, was arrested. "It is wrong," said Mr Smith. "We know," he said.',
+    )
+    assert found == ["John Smith", None, "John Smith", "John Smith"]

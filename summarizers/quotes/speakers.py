@@ -43,6 +43,16 @@ _PRONOUN_GENDER = {
     "él": MALE,
     "ella": FEMALE,
 }
+# A sentence opening with somebody unnamed ("A woman walks over the bridge.", "Eine Frau
+# kommt ...", "Un homme ..."): a pronoun after it stands for that person, not a name before.
+_UNNAMED_OPENING = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?:A|An|Ein|Eine|Un|Une|Una)\s+(?:[^\W\d_A-Z]+\s+){0,2}"
+    r"(woman|man|girl|boy|Frau|Mann|Mädchen|Junge|femme|homme|mujer|hombre)\b",
+    re.MULTILINE,
+)
+_UNNAMED_GENDER = dict.fromkeys(
+    "woman girl Frau Mädchen femme mujer".split(), FEMALE
+) | dict.fromkeys("man boy Mann Junge homme hombre".split(), MALE)
 _MALE = re.compile(r"\b(?:he|his|him|himself)\b")
 _FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b")
 _MALE_TITLES = frozenset("mr sir lord king prince herr m monsieur señor don".split())
@@ -329,7 +339,18 @@ class Attributor(CueFinder):
             return self._fits(mention, wanted)
 
         since = previous_span.mark_end if previous_span is not None else 0
-        named = [m for m in self._people(max(since, at - _PRONOUN_REACH), at) if fits(m)]
+        start = max(since, at - _PRONOUN_REACH)
+        named = [m for m in self._people(start, at) if fits(m)]
+        unnamed = [
+            match.start()
+            for match in _UNNAMED_OPENING.finditer(self.text, start, at)
+            if wanted is None or _UNNAMED_GENDER[match.group(1)] == wanted
+        ]
+        if unnamed:
+            # "Eine Frau kommt über die Brücke. ... Sie findet: „...“": the woman, unnamed.
+            named = [m for m in named if m.start > unnamed[-1]]
+            if not named:
+                return None
         subjects = [m for m in named if self._is_subject(m)]
         # "Per Mertesacker says Klopp would ... [caption: Klopp chats ...] He said:" -- the
         # one last seen speaking outranks a later subject of anything else, unless that was
