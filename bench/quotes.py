@@ -298,6 +298,17 @@ def speaker_results(root: Path, labels: list[dict[str, object]]) -> Iterator[Res
         yield Result(ok, found, line, got is not None)
 
 
+def _name_pattern(words: list[str]) -> str:
+    """A name's words in order, a few words apart at most (Lee 'Uncle Poodle' Thompson); the
+    first may be glued to the word before where the text lost a space ("linkJohn")."""
+    pattern = r"\W+(?:\S+\W+){0,3}?".join(rf"\b{re.escape(w)}" for w in words)
+    return r"(?:(?<![\w])|(?<=[a-z]))" + pattern.removeprefix(r"\b")
+
+
+def _upper(words: list[str]) -> list[str]:
+    return [w.upper() for w in words]
+
+
 def unnamed_speakers(articles: Iterable[Article]) -> list[str]:
     """Attributed speakers whose name does not occur in their article (should be none)."""
     bad = []
@@ -308,11 +319,8 @@ def unnamed_speakers(articles: Iterable[Article]) -> list[str]:
             words = quote.speaker.split()
             while len(words) > 1 and normalise(words[0] + " x") == "x":
                 words.pop(0)  # ranks may come from another mention of the same person
-            # Its words in order, a few words apart at most (Lee 'Uncle Poodle' Thompson); the
-            # first may be glued to the word before where the text lost a space ("linkJohn").
-            pattern = r"\W+(?:\S+\W+){0,3}?".join(rf"\b{re.escape(w)}" for w in words)
-            pattern = r"(?:(?<![\w])|(?<=[a-z]))" + pattern.removeprefix(r"\b")
-            if not re.search(pattern, article.text):
+            # A heading may give the name in capitals only ("KARLA TARAZONA: ...").
+            if not any(re.search(_name_pattern(ws), article.text) for ws in (words, _upper(words))):
                 bad.append(repr(quote.speaker))
     return bad
 

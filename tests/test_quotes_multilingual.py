@@ -708,3 +708,29 @@ def test_a_pronoun_after_somebody_unnamed_opening_a_sentence_is_unnamed() -> Non
         'A man, 45, was arrested. "It is wrong," said Mr Smith. "We know," he said.',
     )
     assert found == ["John Smith", None, "John Smith", "John Smith"]
+
+
+def test_a_heading_naming_someone_in_capitals_gives_the_quote_below_its_speaker() -> None:
+    found = speakers(
+        "Las famosas recuerdan a sus madres.",
+        "KARLA TARAZONA: POR SER FAN ENAMORADA, ME CASTIGARON",
+        "“Por Servando y Florentino me escapé del colegio cuando tenía catorce años.”",
+        "JANET BARBOZA: ME CAYÓ RICO CON UNA CHANCLETA",
+        "“De niña he sido muy golosa y mi mami había preparado un flan.”",
+        "‘BRUNELLA HORNA COME TODA TU COMIDA’",
+        "“De niña solo me gustaba comer golosinas y la frase que escuchaba.”",
+        language="es",
+    )
+    # A heading in capitals ends the last speaker's turn, whatever closes it.
+    assert found == ["Karla Tarazona", "Janet Barboza", None]
+    # Labels in capitals name no one: a heading's own word, or words the text writes in
+    # lower case.
+    found = speakers(
+        "John Smith said the fire was out.",
+        "BREAKING NEWS: FIRE IN TOWN",
+        '"The fire spread over three streets before it was stopped."',
+        "FIRE CREWS: THE NIGHT SHIFT",
+        '"We were called at midnight and worked until the morning."',
+        "The crews were tired.",
+    )
+    assert found == [None, None]

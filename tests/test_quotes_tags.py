@@ -150,7 +150,7 @@ def test_a_heading_between_two_quotes_stops_the_last_speaker_carrying_over() -> 
     found = speakers(
         "Adriana Quevedo remembers her mother's rules.",
         "“Eat everything on your plate, this is not a restaurant,” she said.",
-        "KARLA TARAZONA: I SKIPPED SCHOOL ONCE",
+        "SKIPPING SCHOOL FOR A BAND",
         "“I ran away from school when I was fourteen to see my favourite band.”",
     )
     assert found == ["Adriana Quevedo", None]

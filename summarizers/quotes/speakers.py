@@ -87,6 +87,14 @@ _RELATIVE_AFTER = re.compile(r",\s*(?:who|which|der|die|das|qui|que|quien)\b")
 _ITEM_NUMBER = re.compile(r"\d{1,3}[.)]")
 # A heading: a line of at most this many words that does not end a sentence.
 _HEADING_WORDS = 12
+# A heading naming who speaks in the paragraph below it: "ADRIANA QUEVEDO: MI MAMI SE PARTÍA".
+_CAPITALS_HEADING = re.compile(r"((?:[^\W\d_][^\s:]* ){1,3}[^\W\d_][^\s:]*):")
+_CAPITALISED_PART = re.compile(r"[^\W\d_]+")
+# Words of headings that name no one ("BREAKING NEWS:", "LIVE UPDATES:").
+_HEADING_LABELS = frozenset(
+    """breaking news update updates live exclusive watch video photos read more also latest
+    editor's editor’s note""".split()
+)
 _SENTENCE_ENDS = frozenset('.!?:;"”’»«…)')
 # How long a quote after a colon must be to be taken as speech rather than a title.
 _COLON_SPEECH_WORDS = 10
@@ -109,6 +117,12 @@ _PRONOUN_REACH = 1500
 _FAR_PRONOUN_REACH = 4000
 # How far back a role ("the general") may look for the person so described.
 _ROLE_REACH = 6000
+
+
+def _in_capitals(line: str) -> bool:
+    """Is every letter of the line a capital (two words or more)?"""
+    letters = [c for c in line if c.isalpha()]
+    return len(line.split()) >= 2 and len(letters) >= 6 and all(c.isupper() for c in letters)
 
 
 def _opening_pronoun(tokens: list[Token]) -> str | None:
@@ -162,6 +176,8 @@ class Attributor(CueFinder):
                 mention = inside  # «Absurde, explique Antony Fastier, ...»
             elif cue is None and (opener := self._colon_subject(span)) is not None:
                 mention = opener  # "Luna aprovechó la ocasión para atacar ...: «...»"
+            elif cue is None and (heading := self._heading_speaker(span)) is not None:
+                mention = heading  # "KARLA TARAZONA: POR SER FAN ENAMORADA ..." then "«...»"
             elif cue is None:
                 mention = self._carry(span, previous, previous_span)
             else:
@@ -597,13 +613,36 @@ class Attributor(CueFinder):
         # "Scott says she showed him what he described as propaganda. 'She showed ...'"
         return self._resolve(cue, span, previous, previous_span)
 
+    def _heading_speaker(self, span: Span) -> Mention | None:
+        """The person a heading names in capitals before a colon, when the quote opens the
+        paragraph right after it ("JANET BARBOZA: ME CAYÓ RICO CON UNA CHANCLETA", then
+        "“De niña ...”"): a name of two to four words, none of them a word the text writes
+        in lower case ("BREAKING NEWS:" is no name), nor a heading's own word."""
+        if self._lead(span):
+            return None
+        before = self.text[: span.mark_start].rstrip()
+        line = before[before.rfind("\n") + 1 :]
+        heading = _CAPITALS_HEADING.match(line)
+        if heading is None or len(line.split()) > _HEADING_WORDS or line[-1] in _SENTENCE_ENDS:
+            return None
+        words = heading.group(1).split()
+        if not all(w.isupper() for w in words):
+            return None
+        if any(self.names.written_lower(w) or w.lower() in _HEADING_LABELS for w in words):
+            return None
+        core = tuple(_CAPITALISED_PART.sub(lambda m: m.group(0).capitalize(), w) for w in words)
+        start = before.rfind("\n") + 1
+        return Mention(start, start + len(heading.group(1)), core, (), ())
+
     def _heading_between(self, start: int, end: int) -> bool:
         """Is there a heading between two quotes (a short paragraph with no sentence end,
         "KARLA TARAZONA: POR SER FAN ENAMORADA, ME CASTIGARON")? A new section may quote
         someone new, so the last speaker does not carry over it."""
         for line in self.text[start:end].split("\n")[1:-1]:
             words = line.split()
-            if 0 < len(words) <= _HEADING_WORDS and line.rstrip()[-1] not in _SENTENCE_ENDS:
+            if 0 < len(words) <= _HEADING_WORDS and (
+                line.rstrip()[-1] not in _SENTENCE_ENDS or _in_capitals(line)
+            ):
                 return True
         return False
 
