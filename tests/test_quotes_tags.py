@@ -277,3 +277,11 @@ def test_credits_after_quotes_in_a_numbered_list() -> None:
     # In brackets, before a handle, or alone ending the line; an item with no credit starts
     # afresh, not with the speaker of the item before.
     assert found == ["Maren Kissing", "Maria Sedgwick", None, "Kerstin Grimm"]
+
+
+def test_a_gerund_after_an_inverted_tag_takes_its_name() -> None:
+    found = speakers(
+        'Mary Jones opened the clinic. "We are thankful for the donation," says volunteer '
+        'coordinator Bonnie Young, adding: "It will help us a lot this winter."'
+    )
+    assert found == ["Bonnie Young", "Bonnie Young"]

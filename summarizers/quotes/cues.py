@@ -815,7 +815,18 @@ class CueFinder(Context):
                 found = Cue(pronoun=token.low, at=token.start, outer=found)
             elif mention is not None:
                 found = Cue(mention=mention)
-        return found
+        return found or self._inverted_tag(tokens)
+
+    def _inverted_tag(self, tokens: list[Token]) -> Cue | None:
+        """The person an inverted tag before the gerund names: '"...," said John Smith,
+        adding: "..."' (the tag of the quote before, outside its marks)."""
+        words = [t for t in _strip_punct(tokens) if not self._quoted(t.start)]
+        for index in range(len(words) - 1):
+            if _is_verb(words, index) and not _is_gerund(words, index):
+                cue = self._inverted(words, index)
+                if cue is not None and cue.mention is not None:
+                    return cue
+        return None
 
 
 def _issued_by(words: list[Token], head: int) -> bool:
