@@ -734,3 +734,14 @@ def test_a_heading_naming_someone_in_capitals_gives_the_quote_below_its_speaker(
         "The crews were tired.",
     )
     assert found == [None, None]
+
+
+def test_a_spanish_verb_with_its_own_unnamed_subject_drops_no_subject() -> None:
+    found = speakers(
+        "José Galindo habló con la prensa en La Sierra.",
+        "«Las patrullas están diariamente en el territorio», dijo el martes.",
+        "«Aquí nadie se siente seguro por la noche», añadió el vecino.",
+        language="es",
+    )
+    # "el martes" is a day, so the subject is dropped; "el vecino" is someone else.
+    assert found == ["José Galindo", None]

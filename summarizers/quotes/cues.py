@@ -54,6 +54,12 @@ _PRO_DROP_CONJUNCTIONS = frozenset("y e pero".split())  # "Y agregó: '...'"
 # A Spanish preterite, third person singular ("remató", "descaseteó"): a verb, whatever it is.
 _PRETERITE = re.compile(r"[a-zñáéíú]{3,}ó")
 _PRO_DROP_PREPOSITIONS = frozenset("a al en con sobre para por tras durante desde".split())
+_SPANISH_ARTICLES = frozenset("el la los las un una".split())
+# Times after a Spanish verb of saying ("dijo el martes", "aseguró la semana pasada").
+_TIME_NOUNS = frozenset(
+    """lunes martes miércoles jueves viernes sábado domingo pasado pasada semana mes año
+    mañana tarde noche día fin""".split()
+)
 # "the latter said": a role that points at the second of two people just named.
 LATTER = "the latter"
 _REPORTED = frozenset("reported reports reporting".split())
@@ -308,6 +314,8 @@ class CueFinder(Context):
         else:
             cue = self._subject(words, verb)
         if cue is None and inverted_order and self.language in _PRO_DROP:
+            if _unnamed_subject(words, verb):
+                return Cue(unknown=True)  # '«...», puntualizó el oficial': someone, not dropped
             return Cue(pronoun=DROPPED)  # '"...", aseguró.': the subject is the last speaker
         outlet = (
             cue is not None and cue.mention is not None and not self.names.is_person(cue.mention)
@@ -827,6 +835,18 @@ class CueFinder(Context):
                 if cue is not None and cue.mention is not None:
                     return cue
         return None
+
+
+def _unnamed_subject(words: list[Token], verb: int) -> bool:
+    """Does a Spanish verb have its own subject after it, a noun after an article that names
+    no one and is no time ("puntualizó el oficial", not "dijo el martes")?"""
+    after = words[verb + 1 : verb + 3]
+    return (
+        len(after) == 2
+        and after[0].low in _SPANISH_ARTICLES
+        and after[1].text[:1].islower()
+        and after[1].low not in _TIME_NOUNS
+    )
 
 
 def _issued_by(words: list[Token], head: int) -> bool:
