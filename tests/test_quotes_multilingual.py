@@ -745,3 +745,14 @@ def test_a_spanish_verb_with_its_own_unnamed_subject_drops_no_subject() -> None:
     )
     # "el martes" is a day, so the subject is dropped; "el vecino" is someone else.
     assert found == ["José Galindo", None]
+
+
+def test_a_french_tag_with_a_pronoun_inside_the_quote_goes_back_to_its_person() -> None:
+    found = speakers(
+        "Nous avons rencontré Marie Curie, chargée de cours. Paul Martin, le doyen, n’a pas "
+        "répondu à nos questions.",
+        "« Je suis très inquiète pour mon avenir, glisse-t-elle lorsqu’on la croise devant la "
+        "fac. Nous manquons de tout. »",
+        language="fr",
+    )
+    assert found == ["Marie Curie"]

@@ -19,6 +19,7 @@ from summarizers.quotes.cues import DROPPED, LATTER, Cue, CueFinder
 from summarizers.quotes.gender import FEMALE, MALE, described_gender, first_name_gender
 from summarizers.quotes.lexicon import (
     AGE_ROLE,
+    INVERTED_PRONOUN,
     NOT_VERBS,
     ORGANISATION_ROLES,
     PREPOSITIONS,
@@ -174,6 +175,9 @@ class Attributor(CueFinder):
                 mention = credit  # a testimonial: the quote, then "Larry Magid, Forbes"
             elif cue is None and (inside := self._incise(span)) is not None:
                 mention = inside  # «Absurde, explique Antony Fastier, ...»
+            elif cue is None and (pronoun := self._incise_pronoun(span)) is not None:
+                # «Je suis très inquiet, glisse-t-il lorsqu'on le croise.»
+                mention = self._resolve(Cue(pronoun=pronoun), span, previous, previous_span)
             elif cue is None and (opener := self._colon_subject(span)) is not None:
                 mention = opener  # "Luna aprovechó la ocasión para atacar ...: «...»"
             elif cue is None and (heading := self._heading_speaker(span)) is not None:
@@ -243,6 +247,17 @@ class Attributor(CueFinder):
             mention = self.names.starting_at(tokens[index + 1].start)
             if mention is not None and self.names.is_person(mention):
                 return mention
+        return None
+
+    def _incise_pronoun(self, span: Span) -> str | None:
+        """The pronoun of a French tag inside the quotation marks: «..., glisse-t-il, ...»."""
+        tokens = self._tokens(span.start, span.end, quoted=True)
+        for index in range(1, len(tokens)):
+            low = tokens[index].low
+            if tokens[index - 1].text == "," and "-" in low and low.endswith(INVERTED_PRONOUN):
+                verb, pronoun = low.split("-", 1)[0], low.rsplit("-", 1)[-1]
+                if verb in SPEECH_VERBS:
+                    return pronoun
         return None
 
     def _colon_subject(self, span: Span) -> Mention | None:
