@@ -305,10 +305,6 @@ def _name_pattern(words: list[str]) -> str:
     return r"(?:(?<![\w])|(?<=[a-z]))" + pattern.removeprefix(r"\b")
 
 
-def _upper(words: list[str]) -> list[str]:
-    return [w.upper() for w in words]
-
-
 def unnamed_speakers(articles: Iterable[Article]) -> list[str]:
     """Attributed speakers whose name does not occur in their article (should be none)."""
     bad = []
@@ -320,7 +316,8 @@ def unnamed_speakers(articles: Iterable[Article]) -> list[str]:
             while len(words) > 1 and normalise(words[0] + " x") == "x":
                 words.pop(0)  # ranks may come from another mention of the same person
             # A heading may give the name in capitals only ("KARLA TARAZONA: ...").
-            if not any(re.search(_name_pattern(ws), article.text) for ws in (words, _upper(words))):
+            forms = (words, [w.upper() for w in words])
+            if not any(re.search(_name_pattern(form), article.text) for form in forms):
                 bad.append(repr(quote.speaker))
     return bad
 

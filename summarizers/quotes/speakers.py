@@ -174,10 +174,8 @@ class Attributor(CueFinder):
             elif cue is None and (credit := self._credit_line(span)) is not None:
                 mention = credit  # a testimonial: the quote, then "Larry Magid, Forbes"
             elif cue is None and (inside := self._incise(span)) is not None:
-                mention = inside  # «Absurde, explique Antony Fastier, ...»
-            elif cue is None and (pronoun := self._incise_pronoun(span)) is not None:
-                # «Je suis très inquiet, glisse-t-il lorsqu'on le croise.»
-                mention = self._resolve(Cue(pronoun=pronoun), span, previous, previous_span)
+                # «Absurde, explique Antony Fastier, ...», «..., glisse-t-il ...»
+                mention = self._resolve(inside, span, previous, previous_span)
             elif cue is None and (opener := self._colon_subject(span)) is not None:
                 mention = opener  # "Luna aprovechó la ocasión para atacar ...: «...»"
             elif cue is None and (heading := self._heading_speaker(span)) is not None:
@@ -236,28 +234,24 @@ class Attributor(CueFinder):
             return None
         return mention
 
-    def _incise(self, span: Span) -> Mention | None:
+    def _incise(self, span: Span) -> Cue | None:
         """A tag inside the quotation marks, as French and Spanish set it: «Absurde. Ce
         processus est la norme, explique Antony Fastier, ...» -- a comma, a verb of saying and
-        a person's name."""
+        a person's name; or a verb with its pronoun («..., glisse-t-il lorsqu'on le croise»)."""
         tokens = self._tokens(span.start, span.end, quoted=True)
-        for index in range(1, len(tokens) - 1):
-            if tokens[index - 1].text != "," or tokens[index].low not in SPEECH_VERBS:
+        for index in range(1, len(tokens)):
+            if tokens[index - 1].text != ",":
+                continue
+            low = tokens[index].low
+            if "-" in low and low.endswith(INVERTED_PRONOUN):
+                verb, pronoun = low.split("-", 1)[0], low.rsplit("-", 1)[-1]
+                if verb in SPEECH_VERBS:
+                    return Cue(pronoun=pronoun)
+            if low not in SPEECH_VERBS or index + 1 == len(tokens):
                 continue
             mention = self.names.starting_at(tokens[index + 1].start)
             if mention is not None and self.names.is_person(mention):
-                return mention
-        return None
-
-    def _incise_pronoun(self, span: Span) -> str | None:
-        """The pronoun of a French tag inside the quotation marks: «..., glisse-t-il, ...»."""
-        tokens = self._tokens(span.start, span.end, quoted=True)
-        for index in range(1, len(tokens)):
-            low = tokens[index].low
-            if tokens[index - 1].text == "," and "-" in low and low.endswith(INVERTED_PRONOUN):
-                verb, pronoun = low.split("-", 1)[0], low.rsplit("-", 1)[-1]
-                if verb in SPEECH_VERBS:
-                    return pronoun
+                return Cue(mention=mention)
         return None
 
     def _colon_subject(self, span: Span) -> Mention | None:
@@ -636,7 +630,8 @@ class Attributor(CueFinder):
         if self._lead(span):
             return None
         before = self.text[: span.mark_start].rstrip()
-        line = before[before.rfind("\n") + 1 :]
+        start = before.rfind("\n") + 1
+        line = before[start:]
         heading = _CAPITALS_HEADING.match(line)
         if heading is None or len(line.split()) > _HEADING_WORDS or line[-1] in _SENTENCE_ENDS:
             return None
@@ -646,7 +641,6 @@ class Attributor(CueFinder):
         if any(self.names.written_lower(w) or w.lower() in _HEADING_LABELS for w in words):
             return None
         core = tuple(_CAPITALISED_PART.sub(lambda m: m.group(0).capitalize(), w) for w in words)
-        start = before.rfind("\n") + 1
         return Mention(start, start + len(heading.group(1)), core, (), ())
 
     def _heading_between(self, start: int, end: int) -> bool:
