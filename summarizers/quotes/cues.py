@@ -126,7 +126,7 @@ _DOCUMENTS = frozenset(
 # Departamento de Estado", "un communiqué de l'Élysée", "eine Mitteilung des Ministeriums".
 _OWNER_LINKS = frozenset("from by de del du des von vom".split())
 _ARTICLES = frozenset("the el la los las le les l' der die das des dem den".split())
-_DETERMINERS = _ARTICLES | frozenset("a an un una une ein eine einer".split())
+_DETERMINERS = _ARTICLES | INDEFINITE
 
 
 @dataclass(frozen=True)
