@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from summarizers.models import Sentence
-from summarizers.quotes.lexicon import ACCORDING, NOT_VERBS, ROLES, SPEECH_VERBS
+from summarizers.quotes.language import rules_for, word_set
+from summarizers.quotes.lexicon import NOT_VERBS, ROLES, SPEECH_VERBS
 from summarizers.quotes.names import Mention, NameIndex, is_title
 from summarizers.quotes.spans import Span
 from summarizers.sentences import split_paragraphs, split_sentences
@@ -26,11 +27,11 @@ MIN_SPEECH_WORDS = 4
 
 
 # Words that open a noun phrase before a title and a name ("the current Ambassador X").
-_NOUN_PHRASE_LEAD = frozenset("the a an former current then late new acting interim".split())
+_NOUN_PHRASE_LEAD = word_set("noun_phrase_lead")
 # A passive's auxiliary and the word before its agent ("was raised by", "fue abordado por").
-_PASSIVE_AUXILIARIES = frozenset("was were been fue fueron sido été était wurde wurden".split())
-_AGENTS = frozenset("by por par von".split())
-_AGENT_ARTICLES = frozenset("the el la le der dem".split())
+_PASSIVE_AUXILIARIES = word_set("passive_auxiliaries")
+_AGENTS = word_set("agents")
+_AGENT_ARTICLES = word_set("agent_articles")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Context:
         self.text = text
         self.spans = spans
         self.language = (language or "en")[:2].lower()
+        self.rules = rules_for(self.language)
         self.names = NameIndex(text, self.language)
         self.sentences = _sentences(text, self.language)
         self._starts = [s.start for s in self.sentences]
@@ -164,7 +166,7 @@ class Context:
     def _cites(self, clause: list[str]) -> bool:
         """Does the clause end with "according to" (or its German, French or Spanish form)?"""
         lows = [w.lower() for w in clause]
-        phrases = ACCORDING.get(self.language, ()) + ACCORDING["en"]
+        phrases = self.rules.phrases("according")
         return any(p.split() == lows[-len(p.split()) :] for p in phrases)
 
     def _common_noun(self, mention: Mention) -> bool:

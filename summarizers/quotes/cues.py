@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, replace
 
 from summarizers.quotes.context import Context, Sentence, Token
+from summarizers.quotes.language import pairs, word_set
 from summarizers.quotes.lexicon import (
-    ACCORDING,
     AGE_ROLE,
     INDEFINITE,
     INVERTED_PRONOUN,
@@ -29,15 +29,9 @@ from summarizers.quotes.names import Mention, is_title
 from summarizers.quotes.spans import Span
 
 # Words allowed between a subject and its verb ("Gedney has also said", "il a déclaré").
-_AUXILIARIES = frozenset(
-    """
-    has have had was is were would will also later then further again previously meanwhile
-    to alleged understood thought believed known still often never once just even
-    hat hatte a avait ha había ont habe
-    """.split()
-)
+_AUXILIARIES = word_set("auxiliaries")
 # Words allowed between a verb and an inverted subject ("said on Tuesday X" is rare; "hinzu").
-_AFTER_VERB = frozenset("hinzu a".split())
+_AFTER_VERB = word_set("after_verb")
 # Tokens an appositive may run to: "Ian Hamilton, an expert in ... at the University of York
 # who did not work on the study, told" has 30.
 _MAX_APPOSITIVE = 32
@@ -46,59 +40,48 @@ _MAX_LEAD = 6
 _LOWER_RUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}")
 _OWNED_RUN = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}")
 # Verbs whose object is the listener, not the speaker ("told Reuters"), or never inverted.
-_NOT_INVERTED = frozenset("told tells telling asked asks described describes called".split())
-# Languages that drop a subject pronoun ('"...", aseguró'): a verb alone stands for one.
-_PRO_DROP = frozenset(("es",))
+_NOT_INVERTED = word_set("not_inverted")
+# In a language that drops a subject pronoun ("pro-drop" in its traits), a verb alone stands
+# for one: '"...", aseguró'.
 DROPPED = "(dropped)"
-_PRO_DROP_CONJUNCTIONS = frozenset("y e pero".split())  # "Y agregó: '...'"
+_PRO_DROP_CONJUNCTIONS = word_set("pro_drop_conjunctions")  # "Y agregó: '...'"
 # A Spanish preterite, third person singular ("remató", "descaseteó"): a verb, whatever it is.
 _PRETERITE = re.compile(r"[a-zñáéíú]{3,}ó")
-_PRO_DROP_PREPOSITIONS = frozenset("a al en con sobre para por tras durante desde".split())
-_SPANISH_ARTICLES = frozenset("el la los las un una".split())
+_PRO_DROP_PREPOSITIONS = word_set("pro_drop_prepositions")
+_SPANISH_ARTICLES = word_set("spanish_articles")
 # Times after a Spanish verb of saying ("dijo el martes", "aseguró la semana pasada").
-_TIME_NOUNS = frozenset(
-    """lunes martes miércoles jueves viernes sábado domingo pasado pasada semana mes año
-    mañana tarde noche día fin""".split()
-)
+_TIME_NOUNS = word_set("time_nouns")
 # "the latter said": a role that points at the second of two people just named.
 LATTER = "the latter"
-_REPORTED = frozenset("reported reports reporting".split())
+_REPORTED = word_set("reported")
 # Words that end a lead-in before a name ("states that while Britain ..." names no speaker).
-_AFFILIATION = frozenset(("of", "from", "at"))
+_AFFILIATION = word_set("affiliation")
 _POSSESSIVE_END = re.compile(r"['’]s$")
-_TIME_CLAUSE = frozenset(("before", "after", "while", "when", "as"))
+_TIME_CLAUSE = word_set("time_clause")
 # Words opening a subordinate clause put before the main one ("When X asked ..., he said").
-_SUBORDINATORS = _TIME_CLAUSE | frozenset("if although though because since once until".split())
+_SUBORDINATORS = _TIME_CLAUSE | word_set("subordinators")
 # Verbs by which a body puts out a document ("Big Machine Records issued a statement").
-_ISSUED = frozenset("issued released published posted sent gave put".split())
+_ISSUED = word_set("issued")
 # How far back "the report" may look for the report named with its owner.
 _DOCUMENT_REACH = 1500
-_LEAD_STOP = NOT_VERBS | frozenset("if when because whether after before since though".split())
+_LEAD_STOP = NOT_VERBS | word_set("lead_stop")
 _ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)")
 # Past tenses that can follow a subject ("Joanne Parker made light of it, writing: ...").
-_IRREGULAR_PAST = frozenset(
-    """
-    made took went gave got came saw found put kept left felt thought knew sent spoke brought
-    began became held heard met ran sat stood won lost paid
-    """.split()
-)
+_IRREGULAR_PAST = word_set("irregular_past")
 # "a letter by Ms Ratcliffe which said": the relative points at the name before it.
-_RELATIVES = frozenset("who which der die qui que quien".split())
+_RELATIVES = word_set("relatives")
 # How far after an inverted verb its subject may come, and the words that end the search.
 _MAX_INVERTED_REACH = 12
-_COMPLEMENTIZERS = frozenset("that que qu qu' qu’ dass whether if because".split())
+_COMPLEMENTIZERS = word_set("complementizers")
 # Documents whose named author speaks through them ("the GAO report stated").
 # Verbs that report what a document found, and how many words back its noun may stand.
-_FINDING_VERBS = frozenset("found finds".split())
+_FINDING_VERBS = word_set("finding_verbs")
 _FINDING_REACH = 8
-_PUT = frozenset(("put", "puts"))
-_REFLEXIVES = frozenset("himself herself themselves itself".split())
-# Adverb endings besides English "-ly" ("également", "finalmente"); in English "-ment" ends
-# nouns ("statement").
-_ADVERB_ENDINGS = {"fr": ("ment",), "es": ("mente",)}
-_POSSESSIVES = {"his": "he", "her": "she"}
-_GO_ON = frozenset("go goes went gone going".split())
-_CONJUNCTIONS = frozenset("and but or while".split())
+_PUT = word_set("put")
+_REFLEXIVES = word_set("reflexives")
+_POSSESSIVES = pairs("possessives")
+_GO_ON = word_set("go_on")
+_CONJUNCTIONS = word_set("conjunctions")
 # An age after a name: "Mr Rose, 57, branded".
 _AGE = re.compile(r",\s*\d{1,3},")
 # A label before a quote: the words since the end of the last sentence, a colon, the mark.
@@ -108,24 +91,16 @@ _GLUED_LABEL = re.compile(r"(?:^|(?<=[.!?\"”\n]))\s*([^.!?\"“”\n:]*?[^\W\d
 # What may follow the name in a label: ", a description" or one lower-case verb:
 # "Michael Franke, Vice President Global Engineering:", "Weikert weiß:".
 _LABEL_APPOSITIVE = re.compile(r",\s+[^,;:]{2,80}")
-_CLAUSE_WORDS = frozenset("was is who which".split())
-_COPULAS = frozenset("was were is are".split())
+_CLAUSE_WORDS = word_set("clause_words")
+_COPULAS = word_set("copulas")
 # "the Leicester man", "the Welsh woman": a described person stands for "he" or "she".
-_DESCRIBED_PEOPLE = {"man": "he", "woman": "she", "boy": "he", "girl": "she"}
+_DESCRIBED_PEOPLE = pairs("described_people")
 _LABEL_VERB = re.compile(r"\s+[a-zäöüßéèàáíóúñ]+")
-_DOCUMENTS = frozenset(
-    """
-    report statement study letter survey memo website filing ruling speech tweet post page
-    account blog profile analysis review paper article editorial
-    comunicado informe declaración carta estudio
-    communiqué rapport déclaration lettre étude
-    mitteilung pressemitteilung erklärung stellungnahme bericht studie
-    """.split()
-)
+_DOCUMENTS = word_set("documents")
 # Words between a document and its owner: "a statement from Temasek", "un comunicado del
 # Departamento de Estado", "un communiqué de l'Élysée", "eine Mitteilung des Ministeriums".
-_OWNER_LINKS = frozenset("from by de del du des von vom".split())
-_ARTICLES = frozenset("the el la los las le les l' der die das des dem den".split())
+_OWNER_LINKS = word_set("owner_links")
+_ARTICLES = word_set("articles")
 _DETERMINERS = _ARTICLES | INDEFINITE
 
 
@@ -287,7 +262,7 @@ class CueFinder(Context):
             words[after_head].text == "," or words[after_head].low in _AFFILIATION
         )
         verb = _first_verb(words, limit=_MAX_APPOSITIVE if appositive else 6)
-        if verb is None and self.language in _PRO_DROP and _PRETERITE.fullmatch(words[0].text):
+        if verb is None and self.rules.has("pro-drop") and _PRETERITE.fullmatch(words[0].text):
             verb = 0  # '"...", remató.': a past-tense verb right after the quote tags it
         if verb is None:
             return self._long_tag(words) or self._credit_tag(words, head)
@@ -313,7 +288,7 @@ class CueFinder(Context):
             cue = head  # "Åsberg, a 25-year-old officer with the police in Uppsala, told ..."
         else:
             cue = self._subject(words, verb)
-        if cue is None and inverted_order and self.language in _PRO_DROP:
+        if cue is None and inverted_order and self.rules.has("pro-drop"):
             if _unnamed_subject(words, verb):
                 return Cue(unknown=True)  # '«...», puntualizó el oficial': someone, not dropped
             return Cue(pronoun=DROPPED)  # '"...", aseguró.': the subject is the last speaker
@@ -326,12 +301,11 @@ class CueFinder(Context):
 
     def _closing_so(self, words: list[Token]) -> Cue | None:
         """German ends a sentence of reported speech with its source: "Die Branche entwickle
-        sich als „...“ sehr gut, so Machtlinger." -- a person after a comma and "so" at the
-        very end of the sentence."""
-        if self.language != "de":
-            return None
+        sich als „...“ sehr gut, so Machtlinger." -- a person after a comma and a word of the
+        language's `closing_source` list ("so") at the very end of the sentence."""
+        closing = self.rules.words("closing_source")
         for index in range(1, len(words) - 1):
-            if words[index].low != "so" or words[index - 1].text != ",":
+            if words[index].low not in closing or words[index - 1].text != ",":
                 continue
             mention = self.names.starting_at(words[index + 1].start)
             if mention is None:
@@ -392,10 +366,10 @@ class CueFinder(Context):
                 if cue is not None and cue.pronoun is not None:
                     cue = replace(cue, outer=self._reporting(words, verb))
                 joined = verb > 0 and words[verb - 1].low in _PRO_DROP_CONJUNCTIONS
-                if cue is None and (clause_start or joined) and self.language in _PRO_DROP:
+                if cue is None and (clause_start or joined) and self.rules.has("pro-drop"):
                     cue = Cue(pronoun=DROPPED)  # "Y agregó: '...'"
                 unnamed = cue is None or (cue.unknown and not cue.anonymous)
-                if unnamed and self.language in _PRO_DROP and words[verb - 1].low == "que":
+                if unnamed and self.rules.has("pro-drop") and words[verb - 1].low == "que":
                     # "Alvarado negaba ..., a la vez que aseveró que '...'": the main clause's
                     # subject speaks.
                     cue = self._main_subject(words, verb) or cue
@@ -422,7 +396,7 @@ class CueFinder(Context):
         # Lower case only: "Dagenham manager John Still told" ends a name.
         if not word.text[:1].islower():
             return False
-        adverb = word.low.endswith((*_ADVERB_ENDINGS.get(self.language, ()), "ly"))
+        adverb = word.low.endswith(self.rules.phrases("adverb_endings"))
         return word.low in _AUXILIARIES or adverb or word.low in _REFLEXIVES
 
     def _reporting(self, words: list[Token], verb: int) -> Cue | None:
@@ -435,7 +409,7 @@ class CueFinder(Context):
         return None
 
     def _according(self, words: list[Token], *, at_start: bool) -> Cue | None:
-        phrases = ACCORDING.get(self.language, ()) + ACCORDING["en"]
+        phrases = self.rules.phrases("according")
         lows = [w.low for w in words]
         for phrase in phrases:
             parts = phrase.split()
@@ -452,7 +426,7 @@ class CueFinder(Context):
         """Does the verb come after the last "according to" ("..., according to TMZ, that
         Bobby said '...'")?"""
         lows = [w.low for w in words]
-        phrases = ACCORDING.get(self.language, ()) + ACCORDING["en"]
+        phrases = self.rules.phrases("according")
         last = max(
             (
                 i
@@ -491,7 +465,7 @@ class CueFinder(Context):
         subject may be dropped, a verb followed by a preposition has none ("dijo al ser
         consultada sobre ... del director, Ricardo Yáñez")."""
         opening = words[index].low if index < len(words) else ""
-        if self.language in _PRO_DROP and opening in _PRO_DROP_PREPOSITIONS:
+        if self.rules.has("pro-drop") and opening in _PRO_DROP_PREPOSITIONS:
             return None
         for word in words[index : index + _MAX_INVERTED_REACH]:
             if word.low in _COMPLEMENTIZERS or not (word.text[:1].isalnum() or word.text == ","):

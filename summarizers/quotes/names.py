@@ -15,7 +15,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from summarizers.quotes.gender import FEMALE, MALE, first_name_gender
+from summarizers.quotes.gender import first_name_gender
+from summarizers.quotes.language import endings, pairs, rules_for, word_set
 from summarizers.quotes.lexicon import (
     EVENTS,
     HONORIFICS,
@@ -68,43 +69,38 @@ _NICKNAME = re.compile(
 _BRACKETED_FIRST = re.compile(rf"\(([{_UPPER}][\w'’-]+)\) ([{_UPPER}][\w'’-]+)")
 _AGE = re.compile(r",\s*\d{1,3},")
 # How pet forms of first names end ("Danni", "Danny", "Freddie").
-_PET_ENDINGS = ("ie", "i", "y")
+_PET_ENDINGS = endings("pet_endings")
 # A body's name over connecting words (see `_long_bodies`).
 _CONNECTOR = re.compile(r" (and|&|for|of the|of|on) ")
 _BODY_CHAIN = re.compile(
     rf"(?<![\w'’-]){_WORD}(?: {_WORD})*(?: (?:and|&|for|of the|of|on) {_WORD}(?: {_WORD})*)+"
 )
 # Spanish articles that are part of a name after "de" ("Periodistas de El Salvador").
-_NAMED_ARTICLES = frozenset(("El", "La", "Los", "Las"))
+_NAMED_ARTICLES = word_set("named_articles")
 # Particles that are written with a capital inside a name, and would otherwise end it.
-_CAPITAL_PARTICLES = frozenset("le la de del da di du van von der den".split())
+_CAPITAL_PARTICLES = word_set("capital_particles")
 # Pronouns inside a capitalised phrase make it a title, not a name.
-_TITLE_PRONOUNS = frozenset("i you we me my your our us he she they it".split())
-_SUFFIXES = frozenset("jr sr ii iii iv qc kc".split())
+_TITLE_PRONOUNS = word_set("title_pronouns")
+_SUFFIXES = word_set("suffixes")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SPLIT_AFTER = ORGANISATION_WORDS | PLACES | EVENTS
 # Last words that make a name a place, an event or a law unless a first name comes before
 # them: "New Delhi", "Anzac Day", "St James's Palace", "the Scotland Bill", but "Jason Day",
 # "Jerry Hall".
-_PLACE_ENDINGS = (
-    PLACES | EVENTS | frozenset("bill act treaty accord system programme program".split())
-)
+_PLACE_ENDINGS = PLACES | EVENTS | word_set("place_endings")
 # Nouns after a name that make it a work's or a programme's title ("Good Morning Ulster
 # programme"), not a person's.
-_WORK_NOUNS = frozenset(
-    "programme program show podcast series documentary film book album website magazine".split()
-)
+_WORK_NOUNS = word_set("work_nouns")
 # Months that are also surnames.
-_MONTH_SURNAMES = frozenset("May June April August".split())
+_MONTH_SURNAMES = word_set("month_surnames")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*\b")
 _CAPITAL_WORD = re.compile(rf"(?<![\w'’-])[{_UPPER}][\w-]*")
 _AFTER_PREPOSITION = [[w] for w in PREPOSITIONS]
 # Forms of address that show a gender ("Mr Robertson" is not Summer Robertson).
-_TITLE_GENDER = {"mr": MALE, "sir": MALE, "lord": MALE, "herr": MALE}
+_TITLE_GENDER = pairs("title_gender")
 # Forms of address that show no gender but only go with a person (others, such as "Prof", are
 # not in NOT_NAMES and stay in the name's run anyway).
-_NEUTRAL_ADDRESS = frozenset(("dr",))
-_TITLE_GENDER.update(dict.fromkeys("mrs ms miss dame lady frau mme mlle".split(), FEMALE))
+_NEUTRAL_ADDRESS = word_set("neutral_address")
 # A lower-case article particle glued to a name word ("al-Mekdad", "el-Sisi", "bin-Laden").
 _ARTICLE_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|ar|an|at|bin)-(?=[^\W\d_])")
 # How far back (in characters) a bare surname may take the full name it follows.
@@ -117,10 +113,7 @@ _OPENINGS_OF_A_NAME = 3
 # German determiners: a capitalised word right after one ("der Teilnehmer", "ihr Ehemann") is
 # a common noun, not a name; after a comma the word may open a relative clause instead
 # (", die Renato geben musste"), so such matches do not count.
-_GERMAN_DETERMINERS = """der die das den dem des ein eine einen einem einer eines kein keine
-keinen keinem keiner mein meine meinen meinem meiner sein seine seinen seinem seiner ihr ihre
-ihren ihrem ihrer unser unsere unseren unserem dieser diese dieses diesem diesen jeder jede
-jedes jedem jeden im am zum zur vom beim ins ans""".split()
+_GERMAN_DETERMINERS = list(endings("noun_determiners"))
 _GERMAN_NOUN = re.compile(
     r"(?<![\w-])(?:"
     + "|".join(_GERMAN_DETERMINERS + [d.capitalize() for d in _GERMAN_DETERMINERS])
@@ -140,23 +133,16 @@ _GERMAN_ADJECTIVE = re.compile(
 # A German compound this long before a name describes the person ("Tagessieger").
 _LONG_COMPOUND = 11
 # Endings of German compound nouns that name a body ("Caritasverband", "Bundeskriminalamt").
-_GERMAN_BODY_ENDINGS = tuple(
-    """verband verbandes verbands institut instituts ministerium ministeriums partei
-    gesellschaft stiftung verein vereins amt amtes amts behörde konzern konzerns zentrum
-    zentrums kommission regierung gericht gerichts universität hochschule akademie agentur
-    kammer gewerkschaft genossenschaft""".split()
-)
+_GERMAN_BODY_ENDINGS = endings("german_body_endings")
 # Words after which capitalised words are a title's complement ("diputado de Convergencia
 # Social Diego Ibáñez").
-_COMPLEMENT_WORDS = frozenset("of de del du la von für".split())
+_COMPLEMENT_WORDS = word_set("complement_words")
 # "Sonya A. Zoghlin": a middle initial, not the article "a".
 _INITIAL = re.compile(r"^[A-Z]\.$")
 # "I've", "We’re", "It's": a pronoun and a verb, never a name.
 _PRONOUN_CONTRACTION = re.compile(r"^(?:I|You|We|They|He|She|It|That|There)['’][a-z]{1,2}$")
-_CONJUNCTIONS = frozenset(
-    "and but while as when because so although though after before since if then".split()
-)
-_DETERMINERS = frozenset("a an the this that these those my our your his her its their".split())
+_CONJUNCTIONS = word_set("names_conjunctions")
+_DETERMINERS = word_set("determiners")
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b")
 
 
@@ -577,9 +563,10 @@ class NameIndex:
     def __init__(self, text: str, language: str | None = None) -> None:
         self._text = text
         # German capitalises every noun: "seinen Nachfolger Weikert" is no first name.
-        self.nouns_capitalised = language == "de"
+        rules = rules_for(language)
+        self.nouns_capitalised = rules.has("capitalised-nouns")
         # Spanish and Portuguese names often carry two surnames, the second often left out.
-        self._two_surnames = language in ("es", "pt")
+        self._two_surnames = rules.has("two-surnames")
         # The words the text writes in lower case (several rules ask whether a name is one).
         self._lower_words = set(_LOWER_WORD.findall(text))
         self.mentions: list[Mention] = []

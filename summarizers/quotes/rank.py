@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizers.models import Article, Quote
+from summarizers.quotes.language import word_set
 from summarizers.sentences import words
 
 MIN_WORDS = 6
@@ -15,14 +16,7 @@ _VACUOUS = re.compile(
     r"|kein kommentar|on verra|sin comentarios)\W*$",
     re.IGNORECASE,
 )
-_FUNCTION_WORDS = frozenset(
-    """
-    a an the and or but if so to of in on at by for with from as is are was were be been it
-    its this that these those i we you he she they me us him her them my our your his their
-    not no do does did have has had will would can could should may might just very really
-    there here what which who when where how all some any about than then also
-    """.split()
-)
+_FUNCTION_WORDS = word_set("function_words")
 # Below this share of letters among its visible characters a "quote" is code or data.
 _MIN_LETTER_SHARE = 0.65
 # A quote of up to this many words with this share of capitalised words is a title.

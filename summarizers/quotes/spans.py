@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizers.quotes.lexicon import ACCORDING, SPEECH_VERBS
+from summarizers.quotes.language import endings, word_set
+from summarizers.quotes.lexicon import SPEECH_VERBS
 from summarizers.quotes.unmarked import find_unmarked
 from summarizers.sentences import split_paragraphs
 
@@ -227,7 +228,7 @@ def _reopens_glued(text: str, marks: list[_Mark], index: int, opener: _Mark) -> 
 
 # A speech verb reports narrative speech ("he thinks", "the club also tweeted") unless its
 # own sentence is spoken in the first or second person before it ("I ... told the story").
-_SPEAKING_PERSON = frozenset(("I", "we", "We", "you", "You"))
+_SPEAKING_PERSON = word_set("speaking_person")
 
 
 def _reports_speech(segment: str) -> bool:
@@ -380,25 +381,21 @@ def _pair_from(text: str, marks: list[_Mark], opener: _Mark) -> _Mark | None:
 
 
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w'’.:&-]*")
-_MINOR_WORDS = frozenset("a an and as at but by for from in of on or the to vs with".split())
+_MINOR_WORDS = word_set("minor_words")
 
 
 # A short quotation counts only next to a verb of saying or naming ("called the plan
 # "dangerous""); otherwise it is a scare quote or a term ("to "streamline" processing").
 _SCARE_MAX_WORDS = 3
-_NAMING_VERBS = SPEECH_VERBS | frozenset(
-    """
-    called calls calling dubbed termed labelled labeled branded recommending recommended
-    """.split()
-)
+_NAMING_VERBS = SPEECH_VERBS | word_set("naming_verbs")
 # "according to", "selon", "de acuerdo con": whole phrases, since their words alone ("in",
 # "de") are everywhere.
 _ACCORDING_PHRASE = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(p) for ps in ACCORDING.values() for p in ps) + r")(?!\w)",
+    r"(?<!\w)(?:" + "|".join(re.escape(p) for p in endings("according")) + r")(?!\w)",
     re.IGNORECASE,
 )
 # Nouns that introduce words as words: the term "X", the hashtag "X".
-_CITED_NOUNS = frozenset("word words term terms phrase slogan hashtag label nickname".split())
+_CITED_NOUNS = word_set("cited_nouns")
 _CLAUSE_START = re.compile(r"(?:[.!?…]\s|\n)(?!.*(?:[.!?…]\s|\n))", re.DOTALL)
 _LOWER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 

@@ -17,6 +17,7 @@ import re
 from summarizers.quotes.context import Token
 from summarizers.quotes.cues import DROPPED, LATTER, Cue, CueFinder
 from summarizers.quotes.gender import FEMALE, MALE, described_gender, first_name_gender
+from summarizers.quotes.language import pairs, word_set
 from summarizers.quotes.lexicon import (
     AGE_ROLE,
     INVERTED_PRONOUN,
@@ -34,16 +35,8 @@ from summarizers.quotes.spans import Span
 
 # How far back a verb of saying may report a named subject, and what ends the clause first.
 _REPORTED_REACH = 8
-_CLAUSE_BREAKS = frozenset("and but while whereas".split())
-_PRONOUN_GENDER = {
-    "he": MALE,
-    "she": FEMALE,
-    "er": MALE,
-    "il": MALE,
-    "elle": FEMALE,
-    "él": MALE,
-    "ella": FEMALE,
-}
+_CLAUSE_BREAKS = word_set("clause_breaks")
+_PRONOUN_GENDER = pairs("pronoun_gender")
 # A sentence opening with somebody unnamed ("A woman walks over the bridge.", "Eine Frau
 # kommt ...", "Un homme ..."): a pronoun after it stands for that person, not a name before.
 _UNNAMED_OPENING = re.compile(
@@ -51,15 +44,11 @@ _UNNAMED_OPENING = re.compile(
     r"(woman|man|girl|boy|Frau|Mann|Mädchen|Junge|femme|homme|mujer|hombre)\b",
     re.MULTILINE,
 )
-_UNNAMED_GENDER = dict.fromkeys(
-    "woman girl Frau Mädchen femme mujer".split(), FEMALE
-) | dict.fromkeys("man boy Mann Junge homme hombre".split(), MALE)
+_UNNAMED_GENDER = pairs("unnamed_gender")
 _MALE = re.compile(r"\b(?:he|his|him|himself)\b")
 _FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b")
-_MALE_TITLES = frozenset("mr sir lord king prince herr m monsieur señor don".split())
-_FEMALE_TITLES = frozenset(
-    "mrs ms miss lady dame queen princess frau mme madame señora doña".split()
-)
+_MALE_TITLES = word_set("male_titles")
+_FEMALE_TITLES = word_set("female_titles")
 # A review's label before an expert's words, and the sentence that names that expert.
 _LABEL_REACH = 40
 _VERDICT_LABEL = re.compile(r"\bVERDICT\s*:\s*$", re.IGNORECASE)
@@ -92,25 +81,22 @@ _HEADING_WORDS = 12
 _CAPITALS_HEADING = re.compile(r"((?:[^\W\d_][^\s:]* ){1,3}[^\W\d_][^\s:]*):")
 _CAPITALISED_PART = re.compile(r"[^\W\d_]+")
 # Words of headings that name no one ("BREAKING NEWS:", "LIVE UPDATES:").
-_HEADING_LABELS = frozenset(
-    """breaking news update updates live exclusive watch video photos read more also latest
-    editor's editor’s note""".split()
-)
+_HEADING_LABELS = word_set("heading_labels")
 _SENTENCE_ENDS = frozenset('.!?:;"”’»«…)')
 # How long a quote after a colon must be to be taken as speech rather than a title.
 _COLON_SPEECH_WORDS = 10
 # Adverbials that may open a sentence before its subject ("Sin embargo, Luna ...").
-_OPENERS = frozenset("sin embargo pero however but yet cependant mais doch aber".split())
+_OPENERS = word_set("openers")
 # An age given after a name: "Emma Jackson, 28, moved".
 _GIVEN_AGE = re.compile(r",\s*(\d{1,3}),")
 # Roles that stand for a person given an age from 13 to 19 ("the teenager wrote").
-_TEEN_ROLES = frozenset(("teenager", "teen"))
+_TEEN_ROLES = word_set("teen_roles")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"“”A-Z]|$)")
 _CARRY_PARAGRAPHS = 2
 _CARRY_SENTENCES = 3
-# German reported speech (Konjunktiv I: "Die Nachfrage sei hoch") goes on reporting the last
-# speaker, so a quote in such a sentence continues that speaker from further back.
-_REPORTED_SPEECH = re.compile(r"\b(?:sei|seien|habe|werde|könne|müsse|wolle|solle|dürfe|möge)\b")
+# Reported speech in the subjunctive (German Konjunktiv I, the language's `subjunctive` list:
+# "Die Nachfrage sei hoch") goes on reporting the last speaker, so a quote in such a sentence
+# continues that speaker from further back.
 _SUBJUNCTIVE_REACH = 2
 # How far back (in characters) a pronoun may look for the person it stands for.
 _PRONOUN_REACH = 1500
@@ -146,6 +132,12 @@ class Attributor(CueFinder):
     def __init__(self, text: str, spans: list[Span], language: str | None) -> None:
         super().__init__(text, spans, language)
         self.genders = self._genders()
+        subjunctive = self.rules.phrases("subjunctive")
+        self._subjunctive = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, subjunctive)) + r")\b")
+            if subjunctive
+            else None
+        )
         self._reviewers: list[Mention] | None = None
         # Each person's mentions and describing words, by mention offset (built on first use).
         self._by_person: dict[str, list[Mention]] | None = None
@@ -678,14 +670,14 @@ class Attributor(CueFinder):
         return here.index - there.index <= _CARRY_SENTENCES * reach
 
     def _in_reported_speech(self, span: Span) -> bool:
-        """Does the German text report speech in the subjunctive, outside the quotation marks,
-        in the quote's sentence or the one before ("Die Dekarbonisierung sei "eine weite
-        Reise"", "Nahrung gehe vor, der Rohstoff müsse auf den Teller. "...")?"""
+        """Does the text report speech in the subjunctive, outside the quotation marks, in the
+        quote's sentence or the one before ("Die Dekarbonisierung sei "eine weite Reise"",
+        "Nahrung gehe vor, der Rohstoff müsse auf den Teller. "...")?"""
         sentence = self._sentence_at(span.mark_start)
-        if self.language != "de" or sentence is None:
+        if self._subjunctive is None or sentence is None:
             return False
         start = self.sentences[sentence.index - 1].start if sentence.index else sentence.start
-        found = _REPORTED_SPEECH.finditer(self.text, start, sentence.end)
+        found = self._subjunctive.finditer(self.text, start, sentence.end)
         return any(not self._in_quote(match.start()) for match in found)
 
     def _genders(self) -> dict[str, str]:

@@ -18,15 +18,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from summarizers.quotes.language import word_set
 from summarizers.quotes.lexicon import SPEECH_VERBS
 from summarizers.sentences import split_sentences, words
 
 # Verbs and nouns that introduce quoted words after a colon, beyond the verbs of saying.
-_INTRO_WORDS = SPEECH_VERBS | frozenset(
-    """
-    denied denies rejected statement statements letter message tweet post reads read:
-    """.split()
-)
+_INTRO_WORDS = SPEECH_VERBS | word_set("intro_words")
 # Sentences ending the quotation, then a name of two to four capitalised words, then perhaps
 # ", role" (no sentence end after the name: a caption or a credit would end in a full stop).
 _PULL_QUOTE = re.compile(
