@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot import digest_cli
 from bot.inputs import article_from_bytes, is_url, read_bytes
 from bot.render import FORMATS, render
 from bot.settings import Settings
@@ -27,6 +28,7 @@ examples:
   cat story.txt | digestbot summarize - --quotes 2
   digestbot summarize *.txt --format jsonl > digests.jsonl
   digestbot clean page.html
+  digestbot digest https://example.com/feed.xml story.html --since 24h
   digestbot run                      # start the Discord bot (needs DISCORD_TOKEN)
 
 exit status: 0 when every input worked, 1 when any input failed (the others are still
@@ -91,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--format", choices=("text", "json"), default="text")
 
     sub.add_parser("run", help="start the Discord bot (reads DISCORD_TOKEN and .env)")
+    digest_cli.add_parser(sub)
     return parser
 
 
@@ -257,6 +260,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.discord.app import run_bot
 
         return run_bot(settings)
+    if args.command == "digest":
+        from bot.digest_command import run_digest
+
+        return run_digest(args, settings)
     try:
         outcomes = asyncio.run(process(args.inputs, settings, args))
         if wants_llm(args, settings):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import errno
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 
 import aiohttp
 from yarl import URL
@@ -15,6 +16,7 @@ from summarizers.fetch.body import BodyReader, too_large
 from summarizers.fetch.charset import pick_charset
 from summarizers.fetch.guard import AddressPolicy, Guard
 from summarizers.fetch.mediatype import (
+    FEED_TYPES,
     header_charset,
     media_type,
     refuse_declared_type,
@@ -28,10 +30,24 @@ TIMEOUT_MESSAGE = "That site took too long to answer."
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 64 * 1024
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"
+_FEED_ACCEPT = (
+    "application/rss+xml,application/atom+xml,application/rdf+xml;q=0.9,"
+    "application/xml;q=0.8,text/xml;q=0.8,text/html;q=0.5,*/*;q=0.3"
+)
 
 
-async def fetch_page(url: str, options: FetchOptions | None = None) -> Page:
+async def fetch_page(
+    url: str,
+    options: FetchOptions | None = None,
+    *,
+    headers: Mapping[str, str] | None = None,
+    feed: bool = False,
+) -> Page:
     """Fetch `url` (following at most `max_redirects` redirects, each one re-checked).
+
+    `headers` are sent with every request (conditional GET: If-None-Match and
+    If-Modified-Since). With `feed`, RSS, Atom and XML answers are accepted too, and a 304
+    Not Modified is returned as a Page with status 304 and no body instead of an error.
 
     The Page's `body` is decompressed, `charset` is the codec that decodes it, `headers`
     has lower-case names, `url` is the link as given and `final_url` the one that answered.
@@ -42,7 +58,7 @@ async def fetch_page(url: str, options: FetchOptions | None = None) -> Page:
     guard = Guard(AddressPolicy.from_allow_hosts(opts.allow_hosts), opts.on_connect)
     try:
         async with asyncio.timeout(opts.total_timeout), _session(opts, guard) as session:
-            return await _follow(session, guard, url, opts)
+            return await _follow(session, guard, url, opts, _Wanted(dict(headers or {}), feed))
     except TimeoutError:
         raise FetchTimeoutError(TIMEOUT_MESSAGE) from None
     except aiohttp.ClientError as exc:
@@ -80,19 +96,30 @@ async def _session(opts: FetchOptions, guard: Guard) -> AsyncIterator[aiohttp.Cl
         yield session
 
 
+@dataclass(frozen=True)
+class _Wanted:
+    """What one fetch asks for: extra request headers, and whether a feed is welcome."""
+
+    headers: dict[str, str]
+    feed: bool
+
+
 async def _follow(
-    session: aiohttp.ClientSession, guard: Guard, link: str, opts: FetchOptions
+    session: aiohttp.ClientSession, guard: Guard, link: str, opts: FetchOptions, wanted: _Wanted
 ) -> Page:
     current = guard.check_url(link)
     visited = [current]
+    headers = {"Accept": _FEED_ACCEPT, **wanted.headers} if wanted.feed else wanted.headers
     for _ in range(opts.max_redirects + 1):
-        async with session.get(current, allow_redirects=False) as response:
+        async with session.get(current, allow_redirects=False, headers=headers) as response:
             if response.status in _REDIRECTS:
                 current = guard.check_url(_redirect_target(response, current))
                 visited.append(current)
                 continue
+            if wanted.feed and response.status == 304:
+                return _not_modified(response, link)
             refuse_status(response.status)
-            return await _read_page(response, link, opts.max_bytes)
+            return await _read_page(response, link, opts.max_bytes, wanted.feed)
     if len(set(visited)) < len(visited):
         raise FetchError("That link redirects in a loop.")
     raise FetchError(f"That link redirects more than {opts.max_redirects} times.")
@@ -127,9 +154,22 @@ def refuse_status(status: int) -> None:
     raise HttpStatusError(message, status)
 
 
-async def _read_page(response: aiohttp.ClientResponse, link: str, max_bytes: int) -> Page:
+def _not_modified(response: aiohttp.ClientResponse, link: str) -> Page:
+    return Page(
+        url=link,
+        final_url=str(response.url),
+        status=304,
+        headers={k.lower(): v for k, v in response.headers.items()},
+        body=b"",
+    )
+
+
+async def _read_page(
+    response: aiohttp.ClientResponse, link: str, max_bytes: int, feed: bool
+) -> Page:
     content_type = response.headers.get("Content-Type")
-    refuse_declared_type(media_type(content_type))
+    if not (feed and media_type(content_type) in FEED_TYPES):
+        refuse_declared_type(media_type(content_type))
     if (response.content_length or 0) > max_bytes:
         raise too_large(max_bytes)
     reader = BodyReader(response.headers.get("Content-Encoding", ""), max_bytes)

@@ -20,6 +20,11 @@ _MAGIC = (
     (b"\xd0\xcf\x11\xe0", "an office document"),
 )
 _FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/feed+json"})
+# What a feed may be served as (a feed fetch accepts these besides pages).
+FEED_TYPES = frozenset(
+    {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
+     "text/xml"}
+)  # fmt: skip
 
 
 def media_type(content_type: str | None) -> str:
