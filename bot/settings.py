@@ -57,6 +57,9 @@ class Settings:
         default=5, metadata={"env": "DIGESTBOT_MAX_LINKS_PER_MESSAGE"}
     )
     digest_concurrency: int = field(default=4, metadata={"env": "DIGESTBOT_DIGEST_CONCURRENCY"})
+    # Feeds
+    feed_interval: float = field(default=900.0, metadata={"env": "DIGESTBOT_FEED_INTERVAL"})
+    feed_concurrency: int = field(default=10, metadata={"env": "DIGESTBOT_FEED_CONCURRENCY"})
     # Storage and logging
     db_path: str = field(default="digestbot.sqlite3", metadata={"env": "DIGESTBOT_DB"})
     log_level: str = field(default="INFO", metadata={"env": "DIGESTBOT_LOG_LEVEL"})

@@ -24,7 +24,9 @@ from bot.store.db import Database
 from bot.store.guilds import Guilds
 from bot.store.posts import Ledger
 from bot.store.queue import Queue
-from summarizers.models import Digest
+from summarizers.models import Article, Digest
+from summarizers.stories import Report
+from tests.story_cases import CASES
 
 GUILD, NEWS = 10, 20
 BERLIN = "Europe/Berlin"
@@ -34,25 +36,28 @@ class Crash(Exception):
     """The process 'dies' here."""
 
 
-class Articles:
-    """Digests for links containing 'ok', a one-sentence failure for the others."""
+# Eleven different stories (none another's copy), so that each is its own digest item.
+TEXTS = [(c.language, text) for c in CASES for text in (c.event, c.same_team, c.other)]
 
-    async def digest_many(self, urls: Sequence[str]) -> list[Digest | Failure]:
+
+class Articles:
+    """Reports for links containing 'ok' (story n tells TEXTS[n]), a one-sentence failure
+    for the others."""
+
+    async def reports_many(self, urls: Sequence[str]) -> list[Report | Failure]:
         return [
-            Digest(
-                url,
-                f"Story {url.rsplit('/', 1)[-1]}",
-                None,
-                None,
-                ["A point."],
-                [],
-                "textrank",
-                "en",
-            )
-            if "ok" in url
-            else Failure(url, "That page is behind a paywall.")
+            self._report(url) if "ok" in url else Failure(url, "That page is behind a paywall.")
             for url in urls
         ]
+
+    @staticmethod
+    def _report(url: str) -> Report:
+        name = url.rsplit("/", 1)[-1]
+        language, text = TEXTS[int(name) % len(TEXTS)]
+        headline = f"Story {name}"
+        article = Article(url, headline, None, None, language, list(text))
+        digest = Digest(url, headline, None, None, ["A point."], [], "textrank", language)
+        return Report(article, digest)
 
 
 @dataclass

@@ -19,6 +19,7 @@ from tests.discord_stub.bot_harness import (
 )
 from tests.discord_stub.limits import message_errors
 from tests.discord_stub.state import StoredMessage
+from tests.story_cases import CASES
 
 MESSAGES_ROUTE = "/channels/{channel_id}/messages"
 # 2026-03-29 is the day Europe/Berlin moves to summer time: 08:00 there is 06:00 UTC,
@@ -28,10 +29,15 @@ DIGEST_DUE = dt.datetime(2026, 3, 29, 6, 0, tzinfo=dt.UTC)
 SETTLE = 0.5  # how long to watch for a message that must not come
 
 
+# Twelve different stories: the bridge vote, then the story cases (none another's copy, so
+# each is its own digest item).
+TEXTS = [BRIDGE_STORY, *(text for c in CASES for text in (c.event, c.same_team, c.other))]
+
+
 def stories(world: World, count: int) -> list[str]:
-    """Serve `count` distinct articles; their URLs."""
+    """Serve `count` articles, each a different story; their URLs."""
     return [
-        world.article(f"/story-{n}/", f"Harbour bridge vote, part {n}", BRIDGE_STORY)
+        world.article(f"/story-{n}/", f"News of the day, part {n}", TEXTS[n - 1])
         for n in range(1, count + 1)
     ]
 

@@ -31,9 +31,11 @@ from bot.discord.errors import DigestTree
 from bot.discord.poster import ChannelPoster
 from bot.discord.runner import DigestRunner
 from bot.discord.scheduler import Scheduler
+from bot.feed_poller import FeedNotice, FeedPoller
 from bot.settings import Settings
 from bot.store.access import Store
 from bot.store.db import Database
+from bot.store.feeds import Feeds
 from bot.store.guilds import Guilds
 from bot.store.llm_cache import LLMCache
 from bot.store.posts import Ledger
@@ -118,8 +120,20 @@ class DigestBot(commands.Bot):
         self.ledger = Ledger(self.store)
         self.rewriter = _rewriter(settings, self.db)
         self.digester = Digester(settings, self.rewriter)
-        runner = DigestRunner(self.ledger, self.digester, ChannelPoster(self), clock)
-        self.scheduler = Scheduler(self.guild_settings, self.ledger, runner, clock)
+        self.feeds = Feeds(self.store)
+        self.feed_poller = FeedPoller(
+            self.feeds,
+            settings.fetch_options(),
+            clock,
+            interval=dt.timedelta(seconds=settings.feed_interval),
+            concurrency=settings.feed_concurrency,
+            notify=self.post_feed_notice,
+        )
+        poster = ChannelPoster(self)
+        runner = DigestRunner(self.ledger, self.digester, poster, clock)
+        self.scheduler = Scheduler(
+            self.guild_settings, self.ledger, runner, clock, prepare=self.feed_poller.poll_due
+        )
 
     async def login(self, token: str) -> None:
         """Connect to the configured endpoints, then log in as usual."""
@@ -138,6 +152,7 @@ class DigestBot(commands.Bot):
             synced = await self.tree.sync()
             log.info("synced %d application commands", len(synced))
         self.scheduler.start(self.wait_until_ready)
+        self.feed_poller.start(self.wait_until_ready)
 
     async def on_ready(self) -> None:
         """Log who we are and whether links in watched channels can be read."""
@@ -148,6 +163,18 @@ class DigestBot(commands.Bot):
                 "messages that mention the bot (set DIGESTBOT_MESSAGE_CONTENT=true to read all)"
             )
 
+    async def post_feed_notice(self, notice: FeedNotice) -> bool:
+        """Say in the server's digest channel that a feed keeps failing; True once said."""
+        config = await self.guild_settings.get(notice.guild_id)
+        if config.digest_channel_id is None:
+            return False
+        try:
+            await ChannelPoster(self).say(config.digest_channel_id, notice.text())
+        except (DigestbotError, discord.HTTPException):
+            log.warning("could not report failing feed %s", notice.url)
+            return False
+        return True
+
     async def on_command_error(
         self, context: commands.Context[Any], exception: commands.CommandError, /
     ) -> None:
@@ -157,8 +184,9 @@ class DigestBot(commands.Bot):
         log.error("text command failed", exc_info=exception)
 
     async def close(self) -> None:
-        """Stop the timer, disconnect, and close the database and the LLM client."""
+        """Stop the timers, disconnect, and close the database and the LLM client."""
         await self.scheduler.stop()
+        await self.feed_poller.stop()
         try:
             await super().close()
         finally:

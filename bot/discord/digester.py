@@ -14,6 +14,7 @@ from summarizers.errors import DigestbotError
 from summarizers.fetch import fetch_article
 from summarizers.models import Digest
 from summarizers.pipeline import summarize
+from summarizers.stories import Report
 
 if TYPE_CHECKING:
     from summarizers.rewrite import Rewriter
@@ -39,6 +40,12 @@ class Digester:
 
         Raises DigestbotError with a one-sentence reason when the link cannot be summarised.
         """
+        return (await self.report(url, points=points, llm=llm)).digest
+
+    async def report(
+        self, url: str, *, points: int | None = None, llm: bool | None = None
+    ) -> Report:
+        """The article at `url` with its digest (see `digest`)."""
         _page, article = await fetch_article(url, self.fetch_options)
         # Summarising is CPU-bound (so is cleaning, which fetch_article runs in a thread): off
         # the event loop, so heartbeats and interaction deadlines are never missed.
@@ -46,21 +53,26 @@ class Digester:
             summarize, article, sentences=points, quotes=self.settings.default_quotes
         )
         if llm is False:
-            return digest
+            return Report(article, digest)
         if self.rewriter is None:
             if llm:
-                return dataclasses.replace(digest, notes=[*digest.notes, NO_LLM_NOTE])
-            return digest
-        return await self.rewriter.rewrite(article, digest)
+                digest = dataclasses.replace(digest, notes=[*digest.notes, NO_LLM_NOTE])
+            return Report(article, digest)
+        return Report(article, await self.rewriter.rewrite(article, digest))
 
     async def digest_many(self, urls: Sequence[str]) -> list[Digest | Failure]:
         """Digests of `urls` in order, a few at a time; a link that fails becomes a Failure."""
+        return [r.digest if isinstance(r, Report) else r for r in await self.reports_many(urls)]
+
+    async def reports_many(self, urls: Sequence[str]) -> list[Report | Failure]:
+        """Articles and digests of `urls` in order, a few at a time; a link that fails
+        becomes a Failure."""
         limit = asyncio.Semaphore(max(1, self.settings.digest_concurrency))
 
-        async def one(url: str) -> Digest | Failure:
+        async def one(url: str) -> Report | Failure:
             async with limit:
                 try:
-                    return await self.digest(url)
+                    return await self.report(url)
                 except DigestbotError as exc:
                     return Failure(url, str(exc))
                 except Exception:

@@ -67,6 +67,15 @@ class ChannelPoster:
             raise
         return sent.id
 
+    async def say(self, channel_id: int, text: str) -> int:
+        """Post one plain message (mentions off); its id."""
+        channel = await self._channel(channel_id)
+        try:
+            sent = await channel.send(text, allowed_mentions=discord.AllowedMentions.none())
+        except discord.Forbidden:
+            raise PostingError("I am not allowed to post in the digest channel.") from None
+        return sent.id
+
     async def find(self, channel_id: int, message: Message, after: int | None) -> int | None:
         """The id of our message with the same text as `message` (after `after`), if any.
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from bot.discord.poster import MessageRejected, PostingError, post_nonce
-from bot.render.embeds import Failure, Message, digest_messages, story_embed
+from bot.render.embeds import Failure, Message, digest_messages, item_embed
 from bot.store.posts import Ledger, Run
-from summarizers.models import Digest
+from summarizers.stories import Report, stories
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +19,7 @@ log = logging.getLogger(__name__)
 class Summarizer(Protocol):
     """What the runner needs to turn links into digests (`Digester` in the bot)."""
 
-    async def digest_many(self, urls: Sequence[str]) -> list[Digest | Failure]: ...
+    async def reports_many(self, urls: Sequence[str]) -> list[Report | Failure]: ...
 
 
 class Poster(Protocol):
@@ -62,10 +63,13 @@ class DigestRunner:
 
     async def _plan(self, run: Run) -> None:
         items = await self.ledger.items(run.id)
-        results = await self.summarizer.digest_many([item.url for item in items])
-        stories = [story_embed(r) for r in results if isinstance(r, Digest)]
+        results = await self.summarizer.reports_many([item.url for item in items])
+        reports = [r for r in results if isinstance(r, Report)]
+        # Reports of one story become one item; clustering is CPU work, off the event loop.
+        items_told = await asyncio.to_thread(stories, reports)
+        embeds = [item_embed(item) for item in items_told]
         failures = [r for r in results if isinstance(r, Failure)]
-        messages = digest_messages(run.id, run.title_date, stories, failures)
+        messages = digest_messages(run.id, run.title_date, embeds, failures)
         await self.ledger.save_plan(run.id, [m.to_payload() for m in messages])
 
     async def _post(self, run: Run) -> None:

@@ -39,12 +39,15 @@ class Scheduler:
         clock: Callable[[], dt.datetime],
         *,
         interval: float = DEFAULT_INTERVAL,
+        prepare: Callable[[int], Awaitable[object]] | None = None,
     ) -> None:
         self.guilds = guilds
         self.ledger = ledger
         self.runner = runner
         self.clock = clock
         self.interval = interval
+        # Called with a server's id just before its digest takes the queue (polls its feeds).
+        self.prepare = prepare
         self._wake = asyncio.Event()
         self._loop_task: asyncio.Task[None] | None = None
         self._runs: dict[int, asyncio.Task[None]] = {}
@@ -78,12 +81,14 @@ class Scheduler:
             self._spawn(unfinished)
         now = self.clock()
         for config in await self.guilds.due(now):
+            await self._prepare(config.guild_id)
             run = await self._start_scheduled(config, now)
             if run is not None:
                 self._spawn(run)
 
     async def run_now(self, guild_id: int, channel_id: int) -> Run | None:
         """Start an unscheduled digest of the server's queue (None when the queue is empty)."""
+        await self._prepare(guild_id)
         now = self.clock()
         config = await self.guilds.get(guild_id)
         day = now.astimezone(parse_timezone(config.timezone)).date()
@@ -92,6 +97,15 @@ class Scheduler:
         if run is not None:
             self._spawn(run)
         return run
+
+    async def _prepare(self, guild_id: int) -> None:
+        if self.prepare is None:
+            return
+        try:
+            await self.prepare(guild_id)
+        except Exception:
+            # The digest goes out with what is queued; the feeds are polled again later.
+            log.exception("preparing the digest of server %s failed", guild_id)
 
     async def _start_scheduled(self, config: GuildConfig, now: dt.datetime) -> Run | None:
         due = config.next_run_at

@@ -18,6 +18,7 @@ import discord
 
 from bot.render.common import dateline, quoted
 from summarizers.models import Digest
+from summarizers.stories import Source, StoryItem
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -74,16 +75,61 @@ def story_embed(digest: Digest) -> discord.Embed:
         embed.set_author(name=clip(_flat(meta), AUTHOR_LIMIT))
     footer = " · ".join([f"Method: {digest.method}", *digest.notes])
     embed.set_footer(text=clip(_flat(footer), FOOTER_LIMIT))
-    for quote in digest.quotes:
-        name = clip(escape(_flat(quote.speaker or "Unattributed")), FIELD_NAME_LIMIT)
-        value = clip(f"> {escape(_flat(quoted(quote)))}", FIELD_VALUE_LIMIT)
+    _add_quotes(embed, [(q.speaker, quoted(q)) for q in digest.quotes])
+    budget = min(DESCRIPTION_LIMIT, EMBED_TOTAL_LIMIT - len(embed))
+    embed.description = _bullets([escape(_flat(p)) for p in digest.points], budget)
+    return embed
+
+
+def item_embed(item: StoryItem) -> discord.Embed:
+    """One story of a digest: its headline linked to the first source, the points and quotes
+    of all its sources (numbered by source when there are several), and the sources."""
+    url = item.url
+    embed = discord.Embed(
+        title=clip(escape(_flat(item.headline or "Untitled article")), TITLE_LIMIT),
+        url=url if url and url.startswith(("http://", "https://")) else None,
+        colour=COLOUR,
+    )
+    sites = list(dict.fromkeys(s.site for s in item.sources if s.site))
+    when = item.sources[0].published
+    if meta := " · ".join([*sites, *([f"{when.day} {when:%B %Y}"] if when else [])]):
+        embed.set_author(name=clip(_flat(meta), AUTHOR_LIMIT))
+    if item.notes:
+        embed.set_footer(text=clip(_flat(" · ".join(item.notes)), FOOTER_LIMIT))
+    if len(item.sources) > 1:
+        lines = [f"{n}. {_source_link(s)}" for n, s in enumerate(item.sources, start=1)]
+        embed.add_field(
+            name="Sources", value=clip("\n".join(lines), FIELD_VALUE_LIMIT), inline=False
+        )
+    _add_quotes(
+        embed, [(q.quote.speaker, _marked(quoted(q.quote), item, q.source)) for q in item.quotes]
+    )
+    budget = min(DESCRIPTION_LIMIT, EMBED_TOTAL_LIMIT - len(embed))
+    points = [escape(_flat(_marked(p.text, item, p.source))) for p in item.points]
+    embed.description = _bullets(points, budget)
+    return embed
+
+
+def _marked(text: str, item: StoryItem, source: int) -> str:
+    """`text` with its source's number, when the story has several sources."""
+    return f"{text} [{source + 1}]" if len(item.sources) > 1 else text
+
+
+def _source_link(source: Source) -> str:
+    label = escape(_flat(" — ".join(x for x in (source.site, source.headline) if x) or "source"))
+    link = source.url or ""
+    return f"[{clip(label, 200)}]({link})" if link.startswith(("http://", "https://")) else label
+
+
+def _add_quotes(embed: discord.Embed, quotes: Sequence[tuple[str | None, str]]) -> None:
+    """(speaker, quoted text) fields, while they leave the points their room."""
+    for speaker, text in quotes:
+        name = clip(escape(_flat(speaker or "Unattributed")), FIELD_NAME_LIMIT)
+        value = clip(f"> {escape(_flat(text))}", FIELD_VALUE_LIMIT)
         room = EMBED_TOTAL_LIMIT - len(embed) - MIN_DESCRIPTION
         if len(embed.fields) >= FIELDS_PER_EMBED or len(name) + len(value) > room:
             break
         embed.add_field(name=name, value=value, inline=False)
-    budget = min(DESCRIPTION_LIMIT, EMBED_TOTAL_LIMIT - len(embed))
-    embed.description = _bullets([escape(_flat(p)) for p in digest.points], budget)
-    return embed
 
 
 def _bullets(points: Sequence[str], budget: int) -> str:

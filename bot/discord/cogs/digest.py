@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import zoneinfo
 from functools import cache
 from typing import TYPE_CHECKING
@@ -14,7 +15,8 @@ from bot.render.embeds import CONTENT_LIMIT, clip, escape
 from bot.schedule import next_run, parse_time, parse_timezone
 from bot.store.guilds import GuildConfig
 from summarizers.errors import InputError
-from summarizers.fetch import normalize_url
+from summarizers.feeds import looks_like_feed, parse_feed
+from summarizers.fetch import fetch_page, normalize_url
 from summarizers.fetch.urls import parse_link
 
 if TYPE_CHECKING:
@@ -164,6 +166,59 @@ class DigestCommands(
             raise InputError("The queue is empty; add links with /digest add first.")
         count = len(await self.bot.ledger.items(run.id))
         await self._say(interaction, f"Posting the digest of {count} links in <#{channel_id}>.")
+
+    feed = app_commands.Group(name="feed", description="News feeds read for the daily digest")
+
+    @feed.command(name="add", description="Read a news feed (RSS or Atom) for the daily digest")
+    @app_commands.describe(url="The feed's address")
+    @manage_server
+    async def feed_add(self, interaction: discord.Interaction, url: str) -> None:
+        """Follow a feed: checked now, its new entries queued for each digest."""
+        guild_id = _guild_id(interaction)
+        link = url.strip()
+        parse_link(link)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        page = await fetch_page(link, self.bot.digester.fetch_options, feed=True)
+        if not looks_like_feed(page.body):
+            raise InputError("That link is a web page, not an RSS or Atom feed.")
+        parsed = await asyncio.to_thread(parse_feed, page.body, page.final_url)
+        added = await self.bot.feeds.add(
+            guild_id, link, normalize_url(link), interaction.user.id, self.bot.clock()
+        )
+        if added:
+            # The first poll learns the feed's backlog, so only new entries reach a digest.
+            await self.bot.feed_poller.poll_due(guild_id)
+        name = escape(parsed.title or link)
+        verdict = "Now following" if added else "Already following"
+        text = f"{verdict} **{name}** (<{link}>); its new entries go into the daily digest."
+        await interaction.followup.send(clip(text, CONTENT_LIMIT), ephemeral=True)
+
+    @feed.command(name="remove", description="Stop reading a news feed")
+    @app_commands.describe(url="The feed's address")
+    @manage_server
+    async def feed_remove(self, interaction: discord.Interaction, url: str) -> None:
+        """Unfollow a feed; entries already queued stay queued."""
+        removed = await self.bot.feeds.remove(_guild_id(interaction), normalize_url(url))
+        if not removed:
+            raise InputError("This server does not follow that feed.")
+        await self._say(interaction, f"No longer following <{url.strip()}>.")
+
+    @feed.command(name="list", description="The news feeds read for the daily digest")
+    @manage_server
+    async def feed_list(self, interaction: discord.Interaction) -> None:
+        """The server's feeds and how each is doing."""
+        feeds = await self.bot.feeds.of_guild(_guild_id(interaction))
+        if not feeds:
+            await self._say(interaction, "No feeds yet; add one with /digest feed add.")
+            return
+        lines = [f"**Feeds** ({len(feeds)}):"]
+        for n, feed in enumerate(feeds, start=1):
+            title = f"{escape(feed.title)} " if feed.title else ""
+            line = f"{n}. {title}<{escape(feed.url)}>"
+            if feed.failures:
+                line += f" — failing ({feed.failures} in a row: {escape(feed.last_error or '')})"
+            lines.append(line)
+        await self._say(interaction, "\n".join(lines))
 
     @app_commands.command(name="off", description="Stop the daily digest and the link watcher")
     @manage_server

@@ -1,0 +1,109 @@
+"""End to end through the Discord stand-in: feeds followed per server, their new entries in
+the daily digest with the queued links, one story told by two outlets as one item, nothing
+posted twice across a restart, and a failing feed reported once."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from pathlib import Path
+
+from aiohttp import web as aioweb
+
+from bot.feed_poller import FAILURES_TO_REPORT
+from tests.discord_stub.bot_harness import BRIDGE_STORY, World, assert_nobody_pinged, e2e_world
+from tests.servers.feeds import FeedSite, Item
+from tests.story_cases import CASES
+
+START = dt.datetime(2026, 3, 28, 12, 0, tzinfo=dt.UTC)
+SETTLE = 0.5
+WIRE = ["HARBOUR CITY (Wire) - " + BRIDGE_STORY[0], *BRIDGE_STORY[1:6], "Reporting by the desk."]
+
+
+def serve_outlets(world: World, site: FeedSite) -> dict[str, str]:
+    """The Gazette's feed (RSS) and a wire service's (Atom), both carrying the bridge vote."""
+    recent = START - dt.timedelta(hours=1)
+    web = world.web
+    urls = {
+        "bridge": world.article(
+            "/gazette/bridge", "Council votes to rebuild the bridge", BRIDGE_STORY
+        ),
+        "wire": world.article("/wire/bridge", "BRIDGE TO BE REBUILT", WIRE),
+        "storm": world.article("/gazette/storm", CASES[0].other_headline, CASES[0].other),
+        "gone": web.url("/gazette/gone"),
+    }
+    urls["gazette_feed"] = site.feed(
+        "/gazette.xml",
+        [
+            Item("Bridge", urls["bridge"], "g-1", recent),
+            Item("Storm", urls["storm"], "g-2", recent),
+            Item("Gone", urls["gone"], "g-3", recent),
+        ],
+    )
+    urls["wire_feed"] = site.feed(
+        "/wire.atom", [Item("Bridge", urls["wire"], "w-1", recent)], "atom"
+    )
+    return urls
+
+
+def story_embeds(world: World) -> list[dict[str, object]]:
+    return [e for m in world.stub.messages_in("news") for e in m.embeds if e.get("url")]
+
+
+async def test_feeds_entries_reach_the_digest_once_as_stories(tmp_path: Path) -> None:
+    async with e2e_world(tmp_path, START) as world:
+        site = FeedSite(world.web)
+        urls = serve_outlets(world, site)
+        async with world.bot() as bot:
+            await world.command("digest channel", {"channel": world.stub.channel("news")})
+            added = await world.command("digest feed add", {"url": urls["gazette_feed"]})
+            assert "Now following" in added.content and "Test news" in added.content
+            await world.command("digest feed add", {"url": urls["wire_feed"]})
+            again = await world.command("digest feed add", {"url": urls["wire_feed"]})
+            assert "Already following" in again.content
+            page = await world.command("digest feed add", {"url": urls["bridge"]})
+            assert "not an RSS or Atom feed" in page.content
+            listed = await world.command("digest feed list")
+            assert urls["gazette_feed"] in listed.content and urls["wire_feed"] in listed.content
+            await world.command("digest now")
+            await world.stub.state.wait_for(lambda: len(story_embeds(world)) >= 2, 30)
+            await bot.scheduler.drain()
+        embeds = story_embeds(world)
+        # The bridge vote once, from both outlets; the storm; the missing page listed.
+        assert [e["url"] for e in embeds] == [urls["bridge"], urls["storm"]]
+        [sources] = [f["value"] for f in embeds[0]["fields"] if f["name"] == "Sources"]
+        assert urls["bridge"] in sources and urls["wire"] in sources
+        failed = [e for m in world.stub.messages_in("news") for e in m.embeds if not e.get("url")]
+        assert urls["gone"] in str(failed)
+
+        # A restart and another digest: the same entries are not posted again.
+        posted = len(world.stub.messages_in("news"))
+        world.clock.set(START + dt.timedelta(hours=1))
+        async with world.bot() as bot:
+            empty = await world.command("digest now")
+            assert "queue is empty" in empty.content
+            await asyncio.sleep(SETTLE)
+        assert len(world.stub.messages_in("news")) == posted
+        assert_nobody_pinged(world.stub)
+
+
+async def test_a_feed_failing_five_times_is_reported_once(tmp_path: Path) -> None:
+    async with e2e_world(tmp_path, START, feed_interval=60.0) as world:
+        site = FeedSite(world.web)
+        url = site.feed("/gazette.xml", [Item("Storm", world.web.url("/storm"), "g-1", START)])
+        async with world.bot() as bot:
+            await world.command("digest channel", {"channel": world.stub.channel("news")})
+            await world.command("digest feed add", {"url": url})
+
+            async def down(request: aioweb.BaseRequest) -> aioweb.StreamResponse:
+                return aioweb.Response(status=500)
+
+            world.web.routes["/gazette.xml"] = down
+            for _ in range(FAILURES_TO_REPORT + 2):
+                [feed] = await bot.feeds.of_guild(world.stub.world.guild.id)
+                world.clock.set(max(world.clock(), feed.next_poll_at))
+                await bot.feed_poller.poll_due()
+            await asyncio.sleep(SETTLE)
+        notices = [m for m in world.stub.messages_in("news") if url in m.content]
+        assert len(notices) == 1 and "failed 5 times in a row" in notices[0].content
+        assert_nobody_pinged(world.stub)
