@@ -56,6 +56,13 @@ class Store:
             await conn.execute("COMMIT")
 
 
+async def count(conn: aiosqlite.Connection, sql: str, params: Params = ()) -> int:
+    """The number a `SELECT COUNT(*) ...` gives, inside a transaction."""
+    async with conn.execute(sql, params) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
 def to_epoch(instant: dt.datetime) -> int:
     """An aware datetime → whole seconds since the epoch, as stored."""
     if instant.tzinfo is None:

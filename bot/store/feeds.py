@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.store.access import Store, from_epoch, to_epoch
+from bot.store.access import Store, count, from_epoch, to_epoch
+from bot.store.queue import WAITING
 from summarizers.errors import InputError
 from summarizers.feeds import FeedEntry
 
@@ -53,11 +54,10 @@ class Feeds:
     ) -> bool:
         """Watch a feed; False when the server already watches it."""
         async with self.store.transaction() as conn:
-            async with conn.execute(
-                "SELECT COUNT(*) FROM feeds WHERE guild_id = ?", (guild_id,)
-            ) as cursor:
-                row = await cursor.fetchone()
-            if row is not None and row[0] >= MAX_FEEDS:
+            if (
+                await count(conn, "SELECT COUNT(*) FROM feeds WHERE guild_id = ?", (guild_id,))
+                >= MAX_FEEDS
+            ):
                 raise InputError(
                     f"This server already follows {MAX_FEEDS} feeds; remove one first."
                 )
@@ -109,12 +109,7 @@ class Feeds:
         many were queued and how many were left out for want of room."""
         queued = left_out = 0
         async with self.store.transaction() as conn:
-            async with conn.execute(
-                "SELECT COUNT(*) FROM queue WHERE guild_id = ? AND run_id IS NULL",
-                (feed.guild_id,),
-            ) as cursor:
-                row = await cursor.fetchone()
-            room = MAX_WAITING - (int(row[0]) if row else 0)
+            room = MAX_WAITING - await count(conn, WAITING, (feed.guild_id,))
             async with conn.execute("SELECT 1 FROM feeds WHERE id = ?", (feed.id,)) as cursor:
                 if await cursor.fetchone() is None:
                     return 0, 0  # removed while it was being polled

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.store.access import Store, from_epoch, to_epoch
+from bot.store.access import Store, count, from_epoch, to_epoch
 from summarizers.errors import InputError
 
 MAX_QUEUED = 50  # per server: a digest is read by people, and each link costs a fetch
+WAITING = "SELECT COUNT(*) FROM queue WHERE guild_id = ? AND run_id IS NULL"
 
 
 class QueueFullError(InputError):
@@ -40,11 +41,7 @@ class Queue:
     ) -> bool:
         """Queue a link; False when the same normalised link is already waiting."""
         async with self.store.transaction() as conn:
-            async with conn.execute(
-                "SELECT COUNT(*) FROM queue WHERE guild_id = ? AND run_id IS NULL", (guild_id,)
-            ) as cursor:
-                row = await cursor.fetchone()
-            if row is not None and row[0] >= MAX_QUEUED:
+            if await count(conn, WAITING, (guild_id,)) >= MAX_QUEUED:
                 raise QueueFullError(
                     f"The digest queue is full ({MAX_QUEUED} links); "
                     "post a digest or remove some links first."

@@ -33,13 +33,18 @@ class Item:
     published: dt.datetime | None = None
 
 
+def _time(when: dt.datetime | None, tag: str, rfc822: bool = False) -> str:
+    if when is None:
+        return ""
+    return f"<{tag}>{format_datetime(when) if rfc822 else when.isoformat()}</{tag}>"
+
+
 def rss(items: Sequence[Item], title: str = "Test news") -> str:
     """An RSS 2.0 document."""
     body = "".join(
         f"<item><title>{escape(i.title)}</title><link>{escape(i.link)}</link>"
-        f'<guid isPermaLink="false">{escape(i.guid)}</guid>'
-        + (f"<pubDate>{format_datetime(i.published)}</pubDate>" if i.published else "")
-        + "</item>"
+        f'<guid isPermaLink="false">{escape(i.guid)}</guid>{_time(i.published, "pubDate", True)}'
+        "</item>"
         for i in items
     )
     return (
@@ -52,9 +57,7 @@ def atom(items: Sequence[Item], title: str = "Test news") -> str:
     """An Atom 1.0 document."""
     body = "".join(
         f"<entry><id>{escape(i.guid)}</id><title>{escape(i.title)}</title>"
-        f'<link rel="alternate" href="{escape(i.link)}"/>'
-        + (f"<updated>{i.published.isoformat()}</updated>" if i.published else "")
-        + "</entry>"
+        f'<link rel="alternate" href="{escape(i.link)}"/>{_time(i.published, "updated")}</entry>'
         for i in items
     )
     return (
@@ -67,9 +70,7 @@ def rdf(items: Sequence[Item], title: str = "Test news") -> str:
     """An RSS 1.0 (RDF) document."""
     body = "".join(
         f'<item rdf:about="{escape(i.link)}"><title>{escape(i.title)}</title>'
-        f"<link>{escape(i.link)}</link>"
-        + (f"<dc:date>{i.published.isoformat()}</dc:date>" if i.published else "")
-        + "</item>"
+        f"<link>{escape(i.link)}</link>{_time(i.published, 'dc:date')}</item>"
         for i in items
     )
     return (
