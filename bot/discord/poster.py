@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Literal
 
 import discord
 
@@ -10,6 +11,9 @@ from bot.render.embeds import Message
 from summarizers.errors import DigestbotError
 
 HISTORY_LOOKBACK = 100  # messages searched for one whose fate is unknown
+THREAD_EXISTS = 160004  # Discord: "A thread has already been created for this message"
+THREAD_ARCHIVE_MINUTES: Literal[1440] = 1440  # a day: the thread outlives its digest
+THREAD_NAME_LIMIT = 100
 
 
 class PostingError(DigestbotError):
@@ -31,8 +35,13 @@ class ChannelPoster:
 
     def __init__(self, client: discord.Client) -> None:
         self.client = client
+        self._threads: set[int] = set()  # threads this poster opened or found
 
     async def _channel(self, channel_id: int) -> discord.abc.Messageable:
+        if channel_id in self._threads:
+            return self.client.get_partial_messageable(
+                channel_id, type=discord.ChannelType.public_thread
+            )
         channel = self.client.get_channel(channel_id)
         if channel is None:
             try:
@@ -66,6 +75,29 @@ class ChannelPoster:
                 raise MessageRejected(str(exc)) from exc
             raise
         return sent.id
+
+    async def open_thread(self, channel_id: int, message_id: int, name: str) -> int:
+        """The id of the thread under message `message_id`, started now unless it exists."""
+        try:
+            data = await self.client.http.start_thread_with_message(
+                channel_id,
+                message_id,
+                name=name[:THREAD_NAME_LIMIT],
+                auto_archive_duration=THREAD_ARCHIVE_MINUTES,
+            )
+            thread_id = int(data["id"])
+        except discord.Forbidden:
+            raise PostingError(
+                "I am not allowed to create threads in the digest channel; grant me Create "
+                "Public Threads and Send Messages in Threads, or turn threads off."
+            ) from None
+        except discord.HTTPException as exc:
+            if exc.code != THREAD_EXISTS:
+                raise
+            # Started before a crash: Discord gives a message's thread the message's id.
+            thread_id = message_id
+        self._threads.add(thread_id)
+        return thread_id
 
     async def say(self, channel_id: int, text: str) -> int:
         """Post one plain message (mentions off); its id."""

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from bot.discord.poster import MessageRejected, PostingError, post_nonce
-from bot.render.embeds import Failure, Message, digest_messages, item_embed
+from bot.render.embeds import Failure, Message, digest_messages, item_embed, thread_messages
 from bot.store.posts import Ledger, Run
 from summarizers.stories import Report, stories
 
@@ -28,6 +28,8 @@ class Poster(Protocol):
     async def send(self, channel_id: int, message: Message, nonce: int) -> int: ...
 
     async def find(self, channel_id: int, message: Message, after: int | None) -> int | None: ...
+
+    async def open_thread(self, channel_id: int, message_id: int, name: str) -> int: ...
 
 
 class DigestRunner:
@@ -69,29 +71,46 @@ class DigestRunner:
         items_told = await asyncio.to_thread(stories, reports)
         embeds = [item_embed(item) for item in items_told]
         failures = [r for r in results if isinstance(r, Failure)]
-        messages = digest_messages(run.id, run.title_date, embeds, failures)
+        shape = thread_messages if run.threaded else digest_messages
+        messages = shape(run.id, run.title_date, embeds, failures)
         await self.ledger.save_plan(run.id, [m.to_payload() for m in messages])
 
     async def _post(self, run: Run) -> None:
-        anchor: int | None = None  # the last message of this run known to be posted
+        # The last message of this run known to be posted, in the channel and in the thread.
+        anchors: dict[bool, int | None] = {False: None, True: None}
+        thread: int | None = None
         for post in await self.ledger.posts(run.id):
-            if post.state in ("sent", "rejected"):
-                anchor = post.message_id or anchor
-                continue
             message = Message.from_payload(post.payload)
+            place = message.in_thread
+            if post.state in ("sent", "rejected"):
+                anchors[place] = post.message_id or anchors[place]
+                continue
+            target = run.channel_id
+            summary = anchors[False]
+            if place and summary is not None:
+                # The thread hangs under the summary, the run's one message in the channel;
+                # if Discord refused the summary, the stories go in the channel instead.
+                thread = thread or await self._open_thread(run, summary)
+                target = thread
             if post.state == "sending":
                 # Sent or not? The process stopped mid-request: look before sending again.
-                found = await self.poster.find(run.channel_id, message, anchor)
+                found = await self.poster.find(target, message, anchors[place])
                 if found is not None:
                     await self.ledger.mark_sent(run.id, post.seq, found)
-                    anchor = found
+                    anchors[place] = found
                     continue
             await self.ledger.mark_sending(run.id, post.seq)
             nonce = post_nonce(run.guild_id, run.slot, post.seq)
             try:
-                anchor = await self.poster.send(run.channel_id, message, nonce)
+                sent = await self.poster.send(target, message, nonce)
             except MessageRejected as exc:
                 log.error("digest %s: Discord refused message %d: %s", run.id, post.seq, exc)
                 await self.ledger.mark_rejected(run.id, post.seq)
                 continue
-            await self.ledger.mark_sent(run.id, post.seq, anchor)
+            await self.ledger.mark_sent(run.id, post.seq, sent)
+            anchors[place] = sent
+
+    async def _open_thread(self, run: Run, summary_id: int) -> int:
+        day = run.title_date
+        name = f"Daily digest · {day.strftime('%A')} {day.day} {day:%B %Y}"
+        return await self.poster.open_thread(run.channel_id, summary_id, name)

@@ -200,20 +200,23 @@ def pack(embeds: Sequence[discord.Embed]) -> list[list[discord.Embed]]:
 
 @dataclass(frozen=True)
 class Message:
-    """What one message says: optional text and embeds. Serialisable for the posts ledger."""
+    """What one message says: optional text and embeds, and whether it goes in the digest's
+    thread rather than the channel. Serialisable for the posts ledger."""
 
     content: str | None
     embeds: list[discord.Embed]
+    in_thread: bool = False
 
     def to_payload(self) -> dict[str, Any]:
         """JSON-ready form."""
-        return {"content": self.content, "embeds": [e.to_dict() for e in self.embeds]}
+        payload = {"content": self.content, "embeds": [e.to_dict() for e in self.embeds]}
+        return {**payload, "thread": True} if self.in_thread else payload
 
     @classmethod
     def from_payload(cls, payload: dict[str, Any]) -> Message:
         """Back from `to_payload`."""
         embeds = [discord.Embed.from_dict(e) for e in payload.get("embeds", [])]
-        return cls(content=payload.get("content"), embeds=embeds)
+        return cls(payload.get("content"), embeds, bool(payload.get("thread")))
 
 
 def digest_messages(
@@ -225,12 +228,31 @@ def digest_messages(
     digest continues and lets the bot recognise its own messages when resuming after a crash.
     """
     groups = pack([*stories, *failure_embeds(failures)])
-    total = len(groups) + 1
+    marker = f"-# digest {run_id} · part {{}}/{len(groups) + 1}"
+    messages = [Message(f"{_header(day, stories, failures)}\n{marker.format(1)}", [])]
+    messages += [Message(marker.format(n), group) for n, group in enumerate(groups, start=2)]
+    return messages
+
+
+def thread_messages(
+    run_id: int, day: dt.date, stories: Sequence[discord.Embed], failures: Sequence[Failure]
+) -> list[Message]:
+    """A digest in a thread: a summary message listing the headlines in the channel, then in
+    the thread under it one message per story, and the failures (marked like
+    `digest_messages`)."""
+    rest = [[story] for story in stories] + pack(failure_embeds(failures))
+    marker = f"-# digest {run_id} · part {{}}/{len(rest) + 1}"
+    first = marker.format(1)
+    lines = [f"{n}. {story.title or 'Untitled article'}" for n, story in enumerate(stories, 1)]
+    room = CONTENT_LIMIT - len(first) - 1
+    summary = clip("\n".join([_header(day, stories, failures), *lines]), room)
+    messages = [Message(f"{summary}\n{first}", [])]
+    messages += [Message(marker.format(n), group, True) for n, group in enumerate(rest, start=2)]
+    return messages
+
+
+def _header(day: dt.date, stories: Sequence[object], failures: Sequence[Failure]) -> str:
     counts = f"{len(stories)} {'story' if len(stories) == 1 else 'stories'}"
     if failures:
         counts += f", {len(failures)} not summarised"
-    header = f"📰 **Daily digest** · {day.strftime('%A')} {day.day} {day:%B %Y} · {counts}"
-    marker = f"-# digest {run_id} · part {{}}/{total}"
-    messages = [Message(f"{header}\n{marker.format(1)}", [])]
-    messages += [Message(marker.format(n), group) for n, group in enumerate(groups, start=2)]
-    return messages
+    return f"📰 **Daily digest** · {day.strftime('%A')} {day.day} {day:%B %Y} · {counts}"

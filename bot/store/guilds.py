@@ -9,7 +9,14 @@ import aiosqlite
 
 from bot.store.access import Store, from_epoch, to_epoch
 
-_COLUMNS = ("digest_channel_id", "watch_channel_id", "post_time", "timezone", "next_run_at")
+_COLUMNS = (
+    "digest_channel_id",
+    "watch_channel_id",
+    "post_time",
+    "timezone",
+    "next_run_at",
+    "digest_thread",
+)
 
 
 @dataclass(frozen=True)
@@ -22,6 +29,7 @@ class GuildConfig:
     post_time: str | None = None
     timezone: str = "UTC"
     next_run_at: dt.datetime | None = None
+    digest_thread: bool = False  # post each digest's stories in a thread
 
 
 class Guilds:
@@ -37,9 +45,11 @@ class Guilds:
         )
         return _config(row) if row else GuildConfig(guild_id)
 
-    async def set_digest_channel(self, guild_id: int, channel_id: int) -> None:
-        """Post the digest in `channel_id`."""
-        await self._set(guild_id, digest_channel_id=channel_id)
+    async def set_digest_channel(
+        self, guild_id: int, channel_id: int, *, thread: bool = False
+    ) -> None:
+        """Post the digest in `channel_id` (its stories in a thread, with `thread`)."""
+        await self._set(guild_id, digest_channel_id=channel_id, digest_thread=int(thread))
 
     async def set_watch_channel(self, guild_id: int, channel_id: int | None) -> None:
         """Queue links posted in `channel_id` (None: watch nothing)."""
@@ -104,4 +114,5 @@ def _config(row: aiosqlite.Row) -> GuildConfig:
         post_time=row["post_time"],
         timezone=row["timezone"],
         next_run_at=from_epoch(row["next_run_at"]),
+        digest_thread=bool(row["digest_thread"]),
     )

@@ -30,6 +30,7 @@ class Run:
     title_date: dt.date
     state: str
     created_at: dt.datetime
+    threaded: bool = False  # stories go in a thread under the summary message
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,13 @@ class Ledger:
             ) as cursor:
                 if await cursor.fetchone() is None:
                     return None
+            # The server's thread choice is fixed for the run, so a resumed run keeps its shape.
             async with conn.execute(
                 "INSERT OR IGNORE INTO digest_runs"
-                " (guild_id, channel_id, slot, title_date, created_at) VALUES (?, ?, ?, ?, ?)",
-                (guild_id, channel_id, slot, title_date.isoformat(), to_epoch(now)),
+                " (guild_id, channel_id, slot, title_date, created_at, threaded)"
+                " VALUES (?, ?, ?, ?, ?, COALESCE((SELECT digest_thread FROM guild_settings"
+                " WHERE guild_id = ?), 0))",
+                (guild_id, channel_id, slot, title_date.isoformat(), to_epoch(now), guild_id),
             ) as cursor:
                 if cursor.rowcount != 1:
                     return None
@@ -199,4 +203,5 @@ def _run(row: aiosqlite.Row) -> Run:
         title_date=dt.date.fromisoformat(row["title_date"]),
         state=row["state"],
         created_at=created,
+        threaded=bool(row["threaded"]),
     )

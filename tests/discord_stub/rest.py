@@ -19,6 +19,7 @@ from .rest_interactions import INTERACTION_DEADLINE, InteractionRoutes
 from .rest_types import Route
 from .stalls import Stalls
 from .state import RecordedRequest, StubState
+from .threads import ThreadRoutes
 
 API_PREFIX = "/api/v10"
 CATCH_ALL_ROUTE = "/{tail}"
@@ -45,6 +46,7 @@ class RestApi:
         board = MessageBoard(state, gateway)
         self._interactions = InteractionRoutes(state, board, interaction_deadline)
         self._channels = ChannelRoutes(state, board, nonce_window)
+        self.threads = ThreadRoutes(state)
         self.stalls = Stalls()
 
     def add_routes(self, app: web.Application) -> None:
@@ -63,6 +65,7 @@ class RestApi:
             ("PUT", guild_commands, self._put_commands),
             *self._interactions.routes(),
             *self._channels.routes(),
+            *self.threads.routes(),
         ]
         for method, path, handler in routes:
             app.router.add_route(method, API_PREFIX + path, handler)

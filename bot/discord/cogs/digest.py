@@ -45,6 +45,24 @@ def _where(config: GuildConfig) -> str:
     return f"It is posted in <#{config.digest_channel_id}>."
 
 
+def _check_thread_permissions(channel: discord.TextChannel) -> None:
+    """Threads need two permissions the bot is not invited with; say which are missing."""
+    mine = channel.permissions_for(channel.guild.me)
+    missing = [
+        label
+        for label, granted in (
+            ("Create Public Threads", mine.create_public_threads),
+            ("Send Messages in Threads", mine.send_messages_in_threads),
+        )
+        if not granted
+    ]
+    if missing:
+        raise InputError(
+            f"To post the digest in a thread I need {' and '.join(missing)} in "
+            f"{channel.mention}; grant them, or leave thread off."
+        )
+
+
 def _guild_id(interaction: discord.Interaction) -> int:
     if interaction.guild_id is None:
         raise app_commands.NoPrivateMessage()
@@ -65,14 +83,24 @@ class DigestCommands(
         await interaction.response.send_message(clip(text, CONTENT_LIMIT), ephemeral=True)
 
     @app_commands.command(name="channel", description="Post the daily digest in this channel")
-    @app_commands.describe(channel="Where the digest goes")
+    @app_commands.describe(
+        channel="Where the digest goes",
+        thread="Post one summary message, with the stories in a thread under it",
+    )
     @manage_server
-    async def channel(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
-        """Set the digest channel."""
+    async def channel(
+        self, interaction: discord.Interaction, channel: discord.TextChannel, thread: bool = False
+    ) -> None:
+        """Set the digest channel, and whether the stories go in a thread."""
         guild_id = _guild_id(interaction)
-        await self.bot.guild_settings.set_digest_channel(guild_id, channel.id)
+        if thread:
+            _check_thread_permissions(channel)
+        await self.bot.guild_settings.set_digest_channel(guild_id, channel.id, thread=thread)
         config = await self.bot.guild_settings.get(guild_id)
-        await self._say(interaction, f"The digest goes to {channel.mention}. {_when(config)}")
+        shape = " as a summary with the stories in a thread" if thread else ""
+        await self._say(
+            interaction, f"The digest goes to {channel.mention}{shape}. {_when(config)}"
+        )
 
     @app_commands.command(name="time", description="Post the digest every day at this local time")
     @app_commands.describe(

@@ -38,6 +38,7 @@ CREATE TABLE feed_entries (
 
 CREATE INDEX feed_entries_link ON feed_entries (guild_id, norm_url);
 
--- The daily digest as one summary message with a thread holding one message per story.
+-- The daily digest as one summary message with a thread holding one message per story:
+-- the server's choice, and each run's (fixed when the run starts, so a resumed run keeps it).
 ALTER TABLE guild_settings ADD COLUMN digest_thread INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE digest_runs ADD COLUMN thread_id INTEGER;
+ALTER TABLE digest_runs ADD COLUMN threaded INTEGER NOT NULL DEFAULT 0;
