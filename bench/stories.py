@@ -23,7 +23,7 @@ from bench.gate import write_figures
 from bench.splits import PARTS, Part
 from bench.story_labels import Story, hard_negatives, load, part_of
 from summarizers.fitted import LogisticModel
-from summarizers.stories.cluster import average_linkage, pair_model
+from summarizers.stories.cluster import average_linkage, pair_model, probability_matrix
 from summarizers.stories.features import FEATURES, PairScorer
 from summarizers.stories.profile import profile
 
@@ -37,25 +37,23 @@ class Batch:
     """One part of the labelled set, profiled, with its pair features."""
 
     stories: list[Story]
-    rows: dict[tuple[int, int], list[float]]
+    scorer: PairScorer
 
     @classmethod
     def of(cls, stories: list[Story]) -> Batch:
         profiles = [profile(s.text, s.headline, s.language, s.published) for s in stories]
-        scorer = PairScorer(profiles)
-        n = len(stories)
-        rows = {(i, j): scorer.row(i, j) for i in range(n) for j in range(i + 1, n)}
-        return cls(stories, rows)
+        return cls(stories, PairScorer(profiles))
+
+    @property
+    def pairs(self) -> list[tuple[int, int]]:
+        n = len(self.stories)
+        return [(i, j) for i in range(n) for j in range(i + 1, n)]
 
     def same(self, i: int, j: int) -> bool:
         return self.stories[i].cluster == self.stories[j].cluster
 
     def matrix(self, model: LogisticModel) -> list[list[float]]:
-        n = len(self.stories)
-        m = [[1.0] * n for _ in range(n)]
-        for (i, j), row in self.rows.items():
-            m[i][j] = m[j][i] = model.probability(row)
-        return m
+        return probability_matrix(self.scorer, model)
 
 
 def b_cubed(predicted: Sequence[int], gold: Sequence[str]) -> tuple[float, float, float]:
@@ -81,7 +79,7 @@ def evaluate(batch: Batch, matrix: list[list[float]], threshold: float) -> dict[
             label[i] = g
     tp = fp = fn = 0
     copies = copies_merged = briefs = briefs_merged = 0
-    for i, j in batch.rows:
+    for i, j in batch.pairs:
         together, same = label[i] == label[j], batch.same(i, j)
         tp += together and same
         fp += together and not same
@@ -119,8 +117,8 @@ def evaluate(batch: Batch, matrix: list[list[float]], threshold: float) -> dict[
 
 def fit(batch: Batch) -> LogisticModel:
     """The pair model fitted on every pair of the fit part."""
-    keys = list(batch.rows)
-    rows = [batch.rows[k] for k in keys]
+    keys = batch.pairs
+    rows = [batch.scorer.row(i, j) for i, j in keys]
     labels = [int(batch.same(i, j)) for i, j in keys]
     return fit_logistic(rows, labels, FEATURES, c=C, class_weight="balanced")
 

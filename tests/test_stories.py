@@ -154,3 +154,11 @@ def test_a_report_with_the_feed_time_prefers_it() -> None:
     dated = dataclasses.replace(plain, published=None)
     assert plain.when == NOON
     assert dated.when is None
+
+
+def test_reports_days_apart_are_two_events_even_when_alike() -> None:
+    case = CASES[0]
+    first = report(case.event, case.event_headline, "en", "https://a.example/1")
+    later = report(case.event, case.event_headline, "en", "https://b.example/2", hours=24 * 5)
+    assert group_reports([first, later]) == [[0], [1]]
+    assert group_reports([first, dataclasses.replace(later, published=NOON)]) == [[0, 1]]

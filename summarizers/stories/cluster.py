@@ -25,13 +25,17 @@ def pair_probabilities(
     profiles: Sequence[Profile], model: LogisticModel | None = None
 ) -> list[list[float]]:
     """The symmetric matrix of same-story probabilities (1 on the diagonal)."""
-    model = model or pair_model()
-    scorer = PairScorer(profiles)
-    n = len(profiles)
+    return probability_matrix(PairScorer(profiles), model or pair_model())
+
+
+def probability_matrix(scorer: PairScorer, model: LogisticModel) -> list[list[float]]:
+    """Same-story probabilities of every pair of the scorer's batch."""
+    n = len(scorer.profiles)
     matrix = [[1.0] * n for _ in range(n)]
     for i in range(n):
         for j in range(i + 1, n):
-            matrix[i][j] = matrix[j][i] = model.probability(scorer.row(i, j))
+            p = 0.0 if scorer.far_apart(i, j) else model.probability(scorer.row(i, j))
+            matrix[i][j] = matrix[j][i] = p
     return matrix
 
 

@@ -32,7 +32,6 @@ class Profile:
     headline: frozenset[str]
     shingles: frozenset[tuple[str, ...]]
     names: frozenset[str]
-    word_count: int
     published: dt.datetime | None
 
 
@@ -75,7 +74,6 @@ def profile(
         headline=frozenset(head),
         shingles=shingles if lowered else frozenset(),
         names=frozenset(_names(text, tools.stop_words)),
-        word_count=len(raw),
         published=as_instant(published),
     )
 
