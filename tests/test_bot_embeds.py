@@ -184,3 +184,25 @@ def test_message_payload_roundtrips_through_json() -> None:
         back = E.Message.from_payload(json.loads(json.dumps(message.to_payload())))
         assert back.content == message.content
         assert [e.to_dict() for e in back.embeds] == [e.to_dict() for e in message.embeds]
+
+
+def test_thread_messages_summary_fits_and_each_story_is_one_thread_message() -> None:
+    stories = [
+        E.story_embed(digest(headline=f"Story {n} " + "long words " * 20)) for n in range(40)
+    ]
+    failures = [
+        E.Failure(f"https://gone.test/{n}", "That page was not found (404).") for n in range(3)
+    ]
+    messages = E.thread_messages(7, dt.date(2026, 1, 1), stories, failures)
+    summary, *rest = messages
+    assert not summary.in_thread and not summary.embeds
+    assert len(summary.content or "") <= E.CONTENT_LIMIT
+    assert (summary.content or "").startswith("📰 **Daily digest**")
+    assert "1. Story 0 long words" in (summary.content or "")
+    assert (summary.content or "").endswith(f"-# digest 7 · part 1/{len(messages)}")
+    assert all(m.in_thread for m in rest)
+    assert [len(m.embeds) for m in rest[:40]] == [1] * 40
+    assert "Not summarised" in json.dumps([e.to_dict() for m in rest[40:] for e in m.embeds])
+    # The ledger keeps where each message goes.
+    assert E.Message.from_payload(rest[0].to_payload()).in_thread
+    assert not E.Message.from_payload(summary.to_payload()).in_thread
