@@ -136,7 +136,14 @@ def _classify_guillemet(i: int, ch: str, prev: str, nxt: str) -> _Mark:
 def _paragraph_marks(text: str, start: int, end: int) -> list[_Mark]:
     marks = []
     for match in _MARKS.finditer(text, start, end):
-        mark = _classify(text, match.start())
+        i = match.start()
+        # A doubled single mark is one double mark (‘‘...’’, as some typesetting writes it):
+        # the inner mark of each pair stands for the pair, so the quote's text has no mark.
+        if (text[i] == "‘" and text[i + 1 : i + 2] == "‘") or (
+            text[i] == "’" and text[i - 1 : i] == "’"
+        ):
+            continue
+        mark = _classify(text, i)
         if mark is not None:
             marks.append(mark)
     return marks
