@@ -38,6 +38,8 @@ from functools import cache
 from pathlib import Path
 
 from bench.common import eval_dir
+from bench.gate import write_figures
+from bench.splits import split_of
 from summarizers import clean_html
 from summarizers.errors import NotAnArticleError
 from summarizers.models import Article
@@ -196,15 +198,20 @@ class Result:
     named: bool
 
 
+def with_gold_spans(text: str, gold: Spans) -> list[Span]:
+    """The span finder's spans that overlap no labelled span of `gold`, and those (marks one
+    character out), in order."""
+    spans = [s for s in find_spans(text) if not any(s.start < e and a < s.end for a, e in gold)]
+    spans += [Span(a, e, a - 1, e + 1) for a, e in gold]
+    return sorted(spans, key=lambda s: s.start)
+
+
 def gold_span_speakers(article: Article, gold: Spans) -> dict[tuple[int, int], str | None]:
     """Speakers of the labelled spans `gold` when the span finder is given them: its own spans,
     minus any overlapping a labelled one, plus the labelled ones (marks one character out).
     This scores attribution on quotes the span finder misses (see NOTE.md, split test2)."""
-    text = article.text
-    spans = [s for s in find_spans(text) if not any(s.start < e and a < s.end for a, e in gold)]
-    spans += [Span(a, e, a - 1, e + 1) for a, e in gold]
-    spans.sort(key=lambda s: s.start)
-    speakers = Attributor(text, spans, article.language).speakers()
+    spans = with_gold_spans(article.text, gold)
+    speakers = Attributor(article.text, spans, article.language).speakers()
     return {(s.start, s.end): who for s, who in zip(spans, speakers, strict=True)}
 
 
@@ -322,6 +329,33 @@ def unnamed_speakers(articles: Iterable[Article]) -> list[str]:
     return bad
 
 
+# The parts of the labelled set the CI gate reads (the fit part trains the ranker).
+GATED_PARTS = ("dev", "test")
+
+
+def gate_figures(root: Path, labels: list[dict[str, object]]) -> dict[str, float]:
+    """The figures the CI gate compares with `bench/baselines/quotes.json`: GUM span F1 (IoU
+    0.5; all documents and the annotated ones), and per language of the article and per part
+    (`split_of` its id; dev and test only) the speaker accuracy, the share of quotes given a
+    wrong name, and the share of labelled quotes the span finder found."""
+    docs = gum_docs(root / "gum-wikinews-quotes")
+    figures = {
+        "gum.f1": span_scores(docs, True, 0.5)[2],
+        "gum.annotated.f1": span_scores([d for d in docs if d.gold], True, 0.5)[2],
+    }
+    chosen = [label for label in labels if split_of(str(label["id"])) in GATED_PARTS]
+    groups: dict[str, list[Result]] = {}
+    for label, result in zip(chosen, speaker_results(root, chosen), strict=True):
+        language = read_article(article_path(root, label)).language or "en"
+        groups.setdefault(f"speakers.{language}.{split_of(str(label['id']))}", []).append(result)
+    for key, results in sorted(groups.items()):
+        n = len(results)
+        figures[f"{key}.accuracy"] = sum(r.ok for r in results) / n
+        figures[f"{key}.wrong_named"] = sum(r.named and not r.ok for r in results) / n
+        figures[f"{key}.found"] = sum(r.found for r in results) / n
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the span table and the speaker figures."""
     args = sys.argv[1:] if argv is None else argv
@@ -385,6 +419,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{caption:<34}{len(bad):>7}  ({len(english)} English and {len(multi)} other texts)")
     for name in bad:
         print(f"  not in its article: {name}")
+    figures = gate_figures(root, labels)
+    print(f"gate figures -> {write_figures('quotes', figures)}")
+    for key, value in figures.items():
+        print(f"  {key:<40}{value:.3f}")
     if "-v" in args:
         for label, result in zip(labels, results, strict=True):
             if not result.ok:
