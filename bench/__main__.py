@@ -1,7 +1,7 @@
 """Run benchmarks: `python -m bench` runs every `bench/*.py` module, `python -m bench NAME` one.
 
 A benchmark is any module of this package whose name does not start with "_" and is not one
-of the shared helpers (`common`, `splits`, `gate`, `fitting`). Each is run as if started with
+of the shared helpers, converters and rebuild scripts (`_HELPERS`). Each is run as if started with
 `python -m bench.NAME`; arguments after NAME are passed on to it.
 """
 
@@ -12,7 +12,8 @@ import sys
 import traceback
 from pathlib import Path
 
-_HELPERS = {"common", "splits", "gate", "fitting"}
+# Shared helpers, data converters and rebuild scripts, run by their own `python -m bench.X`.
+_HELPERS = {"common", "splits", "gate", "fitting", "polnear", "quote_candidates", "quotes_fit"}
 
 
 def benchmark_names() -> list[str]:

@@ -13,6 +13,7 @@ Otherwise the speaker is unknown (None): a wrong name is worse than none.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from summarizers.quotes.context import Token
 from summarizers.quotes.cues import DROPPED, LATTER, Cue, CueFinder
@@ -106,6 +107,23 @@ _FAR_PRONOUN_REACH = 4000
 _ROLE_REACH = 6000
 
 
+# How the rules found a quote's speaker (see `Attributor.decisions`).
+STRATEGIES = ("cue", "byline", "verdict", "credit", "incise", "colon", "heading", "carry")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The rules' speaker of one quote, the mention it came from and the strategy that found
+    it; whether a pronoun or a role pointed to it, and the pronoun's gender."""
+
+    speaker: str | None
+    mention: Mention | None
+    strategy: str
+    pronoun: bool = False
+    role: bool = False
+    pronoun_gender: str | None = None
+
+
 def _in_capitals(line: str) -> bool:
     """Is every letter of the line a capital (two words or more)?"""
     letters = [c for c in line if c.isalpha()]
@@ -147,7 +165,11 @@ class Attributor(CueFinder):
 
     def speakers(self) -> list[str | None]:
         """The speaker of each span, in order (None when unknown)."""
-        found: list[str | None] = []
+        return [d.speaker for d in self.decisions()]
+
+    def decisions(self) -> list[Decision]:
+        """What the rules decide for each span, in order: the speaker and how it was found."""
+        found: list[Decision] = []
         previous: Mention | None = None
         previous_span: Span | None = None
         for span in self.spans:
@@ -156,24 +178,26 @@ class Attributor(CueFinder):
                 found.append(found[-1])
                 continue
             cue = self._cue(span)
+            strategy = "cue"
             byline = self.names.starting_at(span.named_by[0]) if span.named_by else None
             if byline is not None:
-                mention = byline  # a pull quote's own attribution line outranks any cue
+                mention, strategy = byline, "byline"  # a pull quote's own attribution line
             elif cue is None and _VERDICT_LABEL.search(
                 self.text, max(0, span.mark_start - _LABEL_REACH), span.mark_start
             ):
-                mention = self._reviewer(span.mark_start)  # "EXPERT VERDICT: '...'"
+                mention, strategy = self._reviewer(span.mark_start), "verdict"
             elif cue is None and (credit := self._credit_line(span)) is not None:
-                mention = credit  # a testimonial: the quote, then "Larry Magid, Forbes"
+                mention, strategy = credit, "credit"  # the quote, then "Larry Magid, Forbes"
             elif cue is None and (inside := self._incise(span)) is not None:
                 # «Absurde, explique Antony Fastier, ...», «..., glisse-t-il ...»
+                cue, strategy = inside, "incise"
                 mention = self._resolve(inside, span, previous, previous_span)
             elif cue is None and (opener := self._colon_subject(span)) is not None:
-                mention = opener  # "Luna aprovechó la ocasión para atacar ...: «...»"
+                mention, strategy = opener, "colon"  # "Luna aprovechó ...: «...»"
             elif cue is None and (heading := self._heading_speaker(span)) is not None:
-                mention = heading  # "KARLA TARAZONA: POR SER FAN ENAMORADA ..." then "«...»"
+                mention, strategy = heading, "heading"  # "KARLA TARAZONA: ..." then "«...»"
             elif cue is None:
-                mention = self._carry(span, previous, previous_span)
+                mention, strategy = self._carry(span, previous, previous_span), "carry"
             else:
                 mention = self._resolve(cue, span, previous, previous_span)
             if mention is not None and self.names.is_place(mention):
@@ -183,7 +207,16 @@ class Attributor(CueFinder):
             if cue is not None and cue.anonymous:
                 self._anonymous.add(span.mark_start)
             wanted = _PRONOUN_GENDER.get(cue.pronoun or "") if cue is not None else None
-            found.append(self._name(mention, wanted) if mention is not None else None)
+            found.append(
+                Decision(
+                    self._name(mention, wanted) if mention is not None else None,
+                    mention,
+                    strategy,
+                    pronoun=cue is not None and cue.pronoun is not None,
+                    role=cue is not None and cue.role is not None,
+                    pronoun_gender=wanted,
+                )
+            )
             if self._is_long(span):
                 # A scare quote ('infidel') neither passes on nor breaks off a speaker.
                 previous, previous_span = mention, span
