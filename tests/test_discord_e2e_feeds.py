@@ -16,6 +16,7 @@ from tests.servers.feeds import FeedSite, Item
 from tests.story_cases import CASES
 
 START = dt.datetime(2026, 3, 28, 12, 0, tzinfo=dt.UTC)
+DUE = dt.datetime(2026, 3, 29, 6, 0, 5, tzinfo=dt.UTC)  # 08:00 in Berlin, summer time
 SETTLE = 0.5
 WIRE = ["HARBOUR CITY (Wire) - " + BRIDGE_STORY[0], *BRIDGE_STORY[1:6], "Reporting by the desk."]
 
@@ -65,6 +66,8 @@ async def test_feeds_entries_reach_the_digest_once_as_stories(tmp_path: Path) ->
             assert "not an RSS or Atom feed" in page.content
             listed = await world.command("digest feed list")
             assert urls["gazette_feed"] in listed.content and urls["wire_feed"] in listed.content
+            shown = await world.command("digest show", user="reader")
+            assert "2 feeds are read" in shown.content
             await world.command("digest now")
             await world.stub.state.wait_for(lambda: len(story_embeds(world)) >= 2, 30)
             await bot.scheduler.drain()
@@ -83,7 +86,21 @@ async def test_feeds_entries_reach_the_digest_once_as_stories(tmp_path: Path) ->
             empty = await world.command("digest now")
             assert "queue is empty" in empty.content
             await asyncio.sleep(SETTLE)
-        assert len(world.stub.messages_in("news")) == posted
+            assert len(world.stub.messages_in("news")) == posted
+            # The scheduled digest polls the feeds first: only the entry new since the last
+            # digest is posted.
+            await world.command("digest time", {"time": "08:00", "timezone": "Europe/Berlin"})
+            urls["new"] = world.article("/gazette/new", CASES[1].other_headline, CASES[1].other)
+            site.items["/gazette.xml"].append(Item("New", urls["new"], "g-4", START))
+            world.clock.set(DUE)
+            bot.scheduler.wake()
+            await world.stub.state.wait_for(lambda: len(story_embeds(world)) >= 3, 30)
+            await bot.scheduler.drain()
+        assert [e["url"] for e in story_embeds(world)] == [
+            urls["bridge"],
+            urls["storm"],
+            urls["new"],
+        ]
         assert_nobody_pinged(world.stub)
 
 

@@ -166,6 +166,8 @@ class DigestCommands(
             lines.append(f"The last digest could not be posted: {failure}")
         if config.watch_channel_id is not None:
             lines.append(f"Links posted in <#{config.watch_channel_id}> are queued.")
+        if feeds := await self.bot.feeds.of_guild(guild_id):
+            lines.append(f"{len(feeds)} feeds are read (/digest feed list).")
         lines.append(f"**Queue** ({len(links)}):" if links else "The queue is empty.")
         lines += [f"{n}. <{escape(link.url)}>" for n, link in enumerate(links, start=1)]
         await self._say(interaction, "\n".join(lines))
