@@ -23,8 +23,27 @@ class Page:
 
 
 @dataclass(frozen=True)
+class BlockContext:
+    """Where one body paragraph stood on its page: what the prose gate knows of the DOM.
+
+    `kind` is the main-text extractor's element ("p", "head", "item", "cell", "quote",
+    "code"); `container` the nearest page-furniture ancestor in the page itself ("figure",
+    "aside", "nav", "header", "footer", "table", "list", or "" for none); `link_share` the
+    share of its characters inside links to other pages.
+    """
+
+    kind: str = "p"
+    container: str = ""
+    link_share: float = 0.0
+
+
+@dataclass(frozen=True)
 class Article:
-    """The cleaned article: metadata plus body paragraphs (no page furniture)."""
+    """The cleaned article: metadata plus body paragraphs (no page furniture).
+
+    `contexts` holds one BlockContext per paragraph for an article cleaned from HTML, and is
+    empty for plain text.
+    """
 
     url: str | None
     headline: str | None
@@ -33,6 +52,7 @@ class Article:
     language: str | None
     paragraphs: list[str] = field(default_factory=list)
     site: str | None = None
+    contexts: tuple[BlockContext, ...] = ()
 
     @cached_property
     def text(self) -> str:

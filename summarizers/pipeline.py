@@ -6,6 +6,7 @@ import math
 
 from summarizers.errors import InputError
 from summarizers.extract import language_support, select_points
+from summarizers.extract.prose import prose_sentences
 from summarizers.models import Article, Digest, Quote, Sentence
 from summarizers.quotes import find_quotes, join_interrupted, key_quotes
 from summarizers.sentences import split_sentences
@@ -43,11 +44,12 @@ def summarize(
         raise InputError("The text has no sentences to summarise.")
     found_quotes = find_quotes(article)
     quoted = quoted_spans(found_quotes)
+    prose = prose_sentences(article, all_sentences)
     if words is not None and sentences is None:
-        picked = _within_words(all_sentences, words, method, language, quoted)
+        picked = _within_words(prose, words, method, language, quoted)
     else:
         count = sentences if sentences is not None else default_point_count(article.word_count)
-        picked = select_points(all_sentences, count, method, language, quoted)
+        picked = select_points(prose, count, method, language, quoted)
     _name, language_note = language_support(language)
     points = [s.text for s in picked]
     utterances = join_interrupted(article.text, found_quotes, language)

@@ -105,3 +105,25 @@ def test_prose_like_furniture_in_other_languages_is_dropped() -> None:
         "Der Stadtrat hat am Montag den neuen Haushalt nach langer Debatte beschlossen.",
         "Die Opposition kündigte an, gegen den Plan vor Gericht zu ziehen.",
     ]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        " Banned: Festivals have banned selfie sticks on their grounds (file picture)",
+        " The mayor spoke to reporters on Monday (seen above)",
+        "",
+    ],
+)
+def test_a_caption_ending_a_one_line_article_goes_not_the_article(caption: str) -> None:
+    prose = (
+        "The council voted on Tuesday to close the old bridge for repairs. Engineers had warned "
+        "for years that its steel was failing. Work is due to start in the spring."
+    )
+    article = clean_text(prose + caption)
+    assert article.paragraphs == [prose]
+
+
+def test_a_caption_alone_is_still_no_article() -> None:
+    with pytest.raises(InputError):
+        clean_text("Banned: Festivals have banned selfie sticks on their grounds (file picture)")

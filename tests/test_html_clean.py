@@ -232,3 +232,82 @@ def test_malformed_urls_do_not_turn_an_article_away() -> None:
     head = '<meta property="og:url" content="https://[::1">'
     article = clean_html(page(title="Storm", head=head, after=after), url="http://[::1")
     assert article.paragraphs == BODY
+
+
+@pytest.mark.parametrize(
+    ("title", "head", "h1s", "expected"),
+    [
+        # A section label printed in <h1> before the story's own: og:title names the story.
+        (
+            "News - Coastal Courier",
+            '<meta property="og:title" content="Storm floods the old harbour">',
+            ["News", "Storm floods the old harbour"],
+            "Storm floods the old harbour",
+        ),
+        # Several <h1>s ("Navigation", the site), one of them whole inside the <title>.
+        (
+            "Reports / Storm floods the old harbour",
+            "",
+            ["Navigation and service", "Storm floods the old harbour"],
+            "Storm floods the old harbour",
+        ),
+    ],
+)
+def test_the_headline_is_the_heading_the_titles_confirm(
+    title: str, head: str, h1s: list[str], expected: str
+) -> None:
+    headings = "".join(f"<h1>{h}</h1>" for h in h1s)
+    html = page(title=title, head=head, before=headings)
+    assert clean_html(html, url="https://x.example/s").headline == expected
+
+
+def test_a_guessed_date_that_is_the_stated_last_change_gives_way_to_the_publication() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "datePublished": "2023-03-01T08:00:00Z",
+        "dateModified": "2023-05-09T17:30:00Z",
+    }
+    # htmldate alone takes the server's last-modified date here.
+    head = (
+        '<meta http-equiv="last-modified" content="2023-05-09">'
+        f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    )
+    article = clean_html(page(title="Storm", head=head), url="https://x.example/s")
+    assert article.published == dt.date(2023, 3, 1)
+
+
+def test_each_paragraph_carries_its_dom_context() -> None:
+    after = (
+        "<figure><img src='a.jpg'><figcaption>Boats in the flooded inner basin on Tuesday "
+        "morning.</figcaption></figure><ul><li>First point of a list in the story</li></ul>"
+        "<p>More from the coast: <a href='/a'>Ferry services suspended along the whole "
+        "coast today</a></p>"
+    )
+    article = clean_html(page(title="Storm", after=after), url="https://x.example/s")
+    assert len(article.contexts) == len(article.paragraphs)
+    by_text = dict(zip(article.paragraphs, article.contexts, strict=True))
+    assert by_text[BODY[0]].kind == "p"
+    assert by_text[BODY[0]].link_share == 0.0
+    assert by_text[BODY[0]].container == ""
+    linked = next(c for p, c in by_text.items() if p.startswith("More from the coast"))
+    assert linked.link_share > 0.5
+    listed = next(c for p, c in by_text.items() if "First point" in p)
+    assert (listed.kind, listed.container) == ("item", "list")
+
+
+@pytest.mark.parametrize(
+    ("author", "expected"),
+    [
+        ("Jane Doe, Coastal Courier", "Jane Doe"),
+        ("Coastal Courier", None),
+        ("Jane Doe", "Jane Doe"),
+    ],
+)
+def test_the_byline_credits_people_not_the_publisher(author: str, expected: str | None) -> None:
+    head = (
+        '<meta property="og:site_name" content="Coastal Courier">'
+        f'<meta name="author" content="{author}">'
+    )
+    html = page(title="Storm floods the old harbour", head=head)
+    assert clean_html(html, url="https://couriernews.example/s").byline == expected

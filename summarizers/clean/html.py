@@ -13,6 +13,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from summarizers.clean.boilerplate import link_texts, only_links, prune
+from summarizers.clean.context import line_contexts, normalised
 from summarizers.clean.metadata import read_metadata
 from summarizers.errors import NotAnArticleError
 from summarizers.language import detect_language
@@ -36,13 +37,11 @@ def clean_html(html: str | bytes, *, url: str | None = None) -> Article:
         raise NotAnArticleError(_NO_TEXT) from err
     if not isinstance(document, Document) or not document.text:
         raise NotAnArticleError(_NO_TEXT)
-    paragraphs = prune(
-        (line.strip() for line in document.text.split("\n") if line.strip()),
-        headline=meta.headline,
-        links=links,
-    )
+    lines = [line.strip() for line in document.text.split("\n") if line.strip()]
+    paragraphs = prune(lines, headline=meta.headline, links=links)
     if not paragraphs or only_links(paragraphs, links):
         raise NotAnArticleError(_NO_TEXT)
+    contexts = line_contexts(lines, document.body, tree)
     return Article(
         url=meta.url,
         headline=meta.headline,
@@ -51,6 +50,7 @@ def clean_html(html: str | bytes, *, url: str | None = None) -> Article:
         language=detect_language("\n\n".join(paragraphs)) or meta.declared_language,
         paragraphs=paragraphs,
         site=meta.site,
+        contexts=tuple(contexts[normalised(p)] for p in paragraphs),
     )
 
 

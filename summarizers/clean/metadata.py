@@ -49,6 +49,13 @@ _PUBLISHED_META = (
     "sailthru.date",
     "parsely-pub-date",
 )
+_MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "last-modified",
+    "dcterms.modified",
+)
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
 
 
@@ -75,7 +82,7 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
     return PageMetadata(
         url=url,
         headline=choose_headline(tree, meta, articles, site, url),
-        byline=_byline(tree),
+        byline=_without_publisher(_byline(tree), _site_keys(site, url)),
         published=_published(tree, meta, articles, url),
         site=site,
         declared_language=_declared_language(tree, meta),
@@ -234,18 +241,32 @@ def choose_headline(
             kept, dropped = _split_site_name(text, sites)
             stripped.append(kept)
             site_parts.update(_squash(part) for part in dropped)
-    agreed = {_squash(text) for text in [*stripped, *metadata_titles]}
+    stated = {_squash(text) for text in [*stripped[: len(metadata_titles)], *metadata_titles]}
+    agreed = stated | {_squash(text) for text in stripped}
     # <h1>s that are the site's logo or name are not headlines.
     headings = [
         strip_site_name(text, sites) for text in _headings(tree) if _squash(text) not in site_parts
     ]
-    for heading in headings:
-        if _squash(heading) in agreed:
-            return heading  # the visible headline, confirmed by the metadata
+    # The visible headline, confirmed by the metadata: first by a title the publisher stated
+    # for the story (og:title, JSON-LD), then by the <title>, which may name only a section.
+    for confirmed in (stated, agreed):
+        for heading in headings:
+            if _squash(heading) in confirmed:
+                return heading
     for heading in headings:
         for text in stripped:
             if len(text.split()) >= 3 and _squash(heading).endswith(_squash(text)):
                 return text  # a kicker printed inside the <h1>, before the headline
+    # One <h1> that the titles hold whole ("Section - Headline" above the headline alone),
+    # beside others that they do not ("Navigation", the site's name): the story's heading.
+    titles = [_squash(text) for text in [title, *metadata_titles] if text]
+    contained = {
+        heading
+        for heading in headings
+        if len(heading.split()) >= 2 and any(_squash(heading) in text for text in titles)
+    }
+    if len(contained) == 1:
+        return contained.pop()
     # One distinct <h1> of several words: publishers often reword the metadata title for
     # social media, while the <h1> is what the story is printed under.
     if len({text.casefold() for text in headings}) == 1 and len(headings[0].split()) >= 2:
@@ -291,6 +312,15 @@ def _byline(tree: HtmlElement) -> str | None:
     return author.replace("; ", ", ") if author else None
 
 
+def _without_publisher(byline: str | None, sites: list[str]) -> str | None:
+    """The byline without the names of the publisher ("Rob Picheta, CNN" -> "Rob Picheta"):
+    a byline credits people; the site is its own field. None when only the publisher is left."""
+    if not byline or _squash(byline) in sites:
+        return None
+    people = [part for part in byline.split(", ") if _squash(part) not in sites]
+    return ", ".join(people) or None
+
+
 def _iso_date(text: str | None) -> dt.date | None:
     match = _ISO_DATE.search(text or "")
     if match is None:
@@ -304,26 +334,39 @@ def _iso_date(text: str | None) -> dt.date | None:
 def _published(
     tree: HtmlElement, meta: dict[str, str], articles: list[dict[str, Any]], url: str | None
 ) -> dt.date | None:
-    """The publication date (never "last updated"): htmldate, then the stated metadata."""
+    """The publication date (never "last updated"): htmldate's guess, unless it is the date
+    the publisher states as the last change, then the stated publication date; without a
+    guess, the stated publication date."""
     try:
         # htmldate weighs JSON-LD, <meta>, the URL and the visible page; original_date makes
         # it prefer the publication date over the modification date.
-        guessed = find_date(tree, url=url, original_date=True, extensive_search=True)
+        guessed = _iso_date(find_date(tree, url=url, original_date=True, extensive_search=True))
     except Exception:  # htmldate is best effort; the metadata below may still have a date
         guessed = None
-    found = _iso_date(guessed)
-    if found:
-        return found
+    stated = _stated(articles, meta, "datePublished", _PUBLISHED_META)
+    if guessed is None or (stated and stated < guessed and guessed == _modified(articles, meta)):
+        return stated
+    return guessed
+
+
+def _stated(
+    articles: list[dict[str, Any]], meta: dict[str, str], key: str, meta_keys: tuple[str, ...]
+) -> dt.date | None:
+    """The first date the article's JSON-LD `key`, then the <meta> tags `meta_keys`, state."""
     for obj in articles:
-        published = obj.get("datePublished")
-        found = _iso_date(published if isinstance(published, str) else None)
+        value = obj.get(key)
+        found = _iso_date(value if isinstance(value, str) else None)
         if found:
             return found
-    for key in _PUBLISHED_META:
-        found = _iso_date(meta.get(key))
+    for name in meta_keys:
+        found = _iso_date(meta.get(name))
         if found:
             return found
     return None
+
+
+def _modified(articles: list[dict[str, Any]], meta: dict[str, str]) -> dt.date | None:
+    return _stated(articles, meta, "dateModified", _MODIFIED_META)
 
 
 def _declared_language(tree: HtmlElement, meta: dict[str, str]) -> str | None:

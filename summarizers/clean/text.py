@@ -17,7 +17,7 @@ from summarizers.clean.dates import find_date
 from summarizers.errors import InputError
 from summarizers.language import detect_language
 from summarizers.models import Article
-from summarizers.sentences import words
+from summarizers.sentences import split_sentences, words
 
 # Lines that are page furniture whatever their context.
 _FURNITURE = [
@@ -52,6 +52,7 @@ _TERMINAL = re.compile(r"[.!?…]['\"”’»)\]]*$")
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}\s*(am|pm|[A-Z]{2,4})?\b.{0,30}$", re.IGNORECASE)
 
 MIN_BODY_WORDS = 5
+MIN_PROSE_SENTENCES = 2
 HEADLINE_WORDS = (3, 25)
 
 
@@ -71,11 +72,12 @@ def clean_text(text: str, *, url: str | None = None) -> Article:
     body: list[str] = []
     meta: list[str] = []
     for line in lines:
-        kind = _classify(line.text)
+        text = _without_caption(line.text)
+        kind = _classify(text)
         if kind == "body":
-            body.append(line.text)
+            body.append(text)
         elif kind == "meta":
-            meta.append(line.text)
+            meta.append(text)
     # Prose-like furniture ("Lesen Sie auch: ...", newsletter offers, affiliate notes): the
     # same rules as for extracted HTML paragraphs; plain text has no links to compare with.
     body = [
@@ -134,6 +136,24 @@ def _classify(line: str) -> str:
     if n_words >= 30:
         return "body"  # long prose that lost its final punctuation
     return "meta"
+
+
+def _without_caption(line: str) -> str:
+    """`line` without a photo caption ending it, when prose comes before the caption.
+
+    An article glued into one line ends in its last caption ("... (file picture)"): the
+    caption goes, not the article. A line with fewer than two sentences before the caption
+    is left whole (and classified as a caption).
+    """
+    credit = _CAPTION_CREDIT.search(line)
+    if credit is None:
+        return line
+    sentences = split_sentences(line)
+    caption = next((s for s in sentences if s.end > credit.start()), None)
+    before = [s for s in sentences if caption is None or s.end <= caption.start]
+    if sum(_TERMINAL.search(s.text) is not None for s in before) < MIN_PROSE_SENTENCES:
+        return line
+    return line[: before[-1].end].rstrip()
 
 
 def _published(lines: list[_Line]) -> dt.date | None:

@@ -27,17 +27,16 @@ Vector = dict[str, float]
 
 @dataclass(frozen=True)
 class Weights:
-    """The selector's few parameters; the word model's coefficients come from the first half
-    of frank-cnndm by sorted id (`salience`).
+    """The selector's few parameters; the word model's coefficients come from the fit part of
+    frank-cnndm and realsumm-cnndm (`salience`).
 
-    Words per point and the centrality weight were chosen by repeated two-fold cross-validation
-    over frank-cnndm and realsumm-cnndm together (210 CNN/DailyMail articles, the word model
-    refitted on one half and the points scored on the other; bench/README.md).
+    Words per point and the centrality weight were chosen on the dev part of the same sets
+    (`python -m bench.summaries --split`; bench/README.md).
     """
 
     words_per_point: float = 10.0  # a reference's words per point (fit half: 13 per highlight)
     repeat_credit: float = 0.3  # a word's n-th use in the points counts repeat_credit**(n-1)
-    centrality_weight: float = 0.25
+    centrality_weight: float = 0.5
     coefficients: tuple[float, ...] = COEFFICIENTS  # the word model (`salience`)
     window_per_point: int = 2  # swaps come from the first window_per_point * count candidates
     max_overlap: float = 0.5  # never pick a point sharing more of its content words than this

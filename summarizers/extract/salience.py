@@ -3,8 +3,9 @@
 A logistic model over a handful of per-word features: how often the word occurs, how early it
 first occurs, how much of the opening it spreads over, whether it is a stop word, usually
 capitalised (a name), or mostly used inside quotations, and how long the article is. Its
-coefficients were fitted on the first half of frank-cnndm by sorted id, with the reference
-highlights' words as labels (`python -m bench.summaries --fit` refits and prints them).
+coefficients were fitted on the fit part (`bench.splits`) of frank-cnndm and realsumm-cnndm,
+with the reference highlights' words as labels (`python -m bench.summaries --fit` refits and
+prints them).
 Everything here is linear in the article's length.
 """
 
@@ -24,7 +25,7 @@ _QUOTE_OPENERS = "\"'“‘«„‚»‹"
 FEATURES = ("log_count", "first", "in_first", "stop", "capitalised", "spread", "log_length",
             "quoted", "bias")  # fmt: skip
 STOP = FEATURES.index("stop")
-COEFFICIENTS = (1.414, 1.518, -0.808, -0.367, 0.276, 1.122, -0.383, -0.741, -2.874)
+COEFFICIENTS = (1.442, 1.919, -0.872, -0.373, 0.282, 0.778, -0.265, -0.435, -3.317)
 
 
 @dataclass

@@ -1,0 +1,138 @@
+"""The prose gate: the probability that a sentence is article prose, not page furniture.
+
+A logistic model (`prose.json`, rebuilt by `python -m bench.prose --fit`) over general
+features of the sentence and of the block it came from: its length and shape (function-word
+share, capitals, digits, closing punctuation, URL and code characters), the block's DOM
+context (heading, list item, table, caption, aside, nav, header, footer, link share), its
+position, and whether it repeats the headline or another block. Function words are the stop
+words sumy ships for the language (data, one file per language). Labels came from the gold
+bodies and annotated boilerplate of the extraction sets (bench/README.md, "prose").
+
+Plain text has no DOM: its sentences are scored with the DOM features at their neutral value
+and `dom` = 0, as the model was also fitted on such copies of every sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+
+from summarizers.extract.languages import language_tools
+from summarizers.fitted import LogisticModel
+from summarizers.models import Article, BlockContext, Sentence
+from summarizers.sentences import words
+
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_URL = re.compile(r"https?://|www\.|\S+\.(?:com|org|net)\b|(?:^|\s)[@#]\w")
+_CODE_CHARS = frozenset("{}[]<>=;_\\|/$")
+_SEPARATOR = re.compile(r"\s[|•·»/]\s")
+KINDS = ("head", "item", "cell", "quote", "code")
+CONTAINERS = ("figure", "aside", "nav", "header", "footer", "table", "list")
+_NO_CONTEXT = BlockContext()
+# A standfirst or a teaser says again what a nearby block says: the opening blocks are compared.
+_ECHO_SPAN = 6
+
+
+@cache
+def prose_model() -> LogisticModel:
+    """The shipped gate (loaded once per process)."""
+    return LogisticModel.load("summarizers.extract", "prose.json")
+
+
+def _folded(text: str) -> str:
+    return " ".join(words(text.casefold()))
+
+
+def sentence_features(article: Article, sentences: Sequence[Sentence]) -> list[dict[str, float]]:
+    """The gate's features for each of `sentences` (split from `article.text`)."""
+    stop = language_tools(article.language).stop_words
+    paragraphs = article.paragraphs
+    folded = [_folded(p) for p in paragraphs]
+    repeats = Counter(folded)
+    per_paragraph = Counter(s.paragraph for s in sentences)
+    headline = {w for w in words((article.headline or "").casefold()) if w not in stop}
+    folded_headline = _folded(article.headline or "")
+    has_dom = bool(article.contexts) and len(article.contexts) == len(paragraphs)
+    opening = [{w for w in words(text) if w not in stop} for text in folded[:_ECHO_SPAN]]
+    rows = []
+    for sentence in sentences:
+        text = sentence.text.strip()
+        tokens = words(text)
+        n = max(len(tokens), 1)
+        letters = [c for c in text if c.isalpha()]
+        lowered = [t.casefold() for t in tokens]
+        content = [t for t in lowered if t not in stop]
+        para = sentence.paragraph if sentence.paragraph < len(paragraphs) else 0
+        context = article.contexts[para] if has_dom else _NO_CONTEXT
+        row = {
+            "log_words": math.log1p(len(tokens)),
+            "function_share": sum(t in stop for t in lowered) / n,
+            "has_function_words": float(bool(stop)),
+            "terminal": float(bool(_TERMINAL.search(text))),
+            "initial_upper": float(text[:1].isupper()),
+            "capital_share": sum(t[:1].isupper() for t in tokens) / n,
+            "upper_share": sum(c.isupper() for c in letters) / max(len(letters), 1),
+            "digit_share": sum(c.isdigit() for c in text) / max(len(text), 1),
+            "url": float(bool(_URL.search(text))),
+            "code_share": sum(c in _CODE_CHARS for c in text) / max(len(text), 1),
+            "separators": float(len(_SEPARATOR.findall(text))),
+            "colon": float(":" in text),
+            "question": float(text.rstrip("\"'”’»)").endswith("?")),
+            "paragraph_sentences": math.log1p(per_paragraph[sentence.paragraph]),
+            "paragraph_words": math.log1p(len(paragraphs[para].split()) if paragraphs else 0),
+            "position": para / max(len(paragraphs) - 1, 1),
+            "headline_share": (
+                sum(t in headline for t in content) / len(content) if content and headline else 0.0
+            ),
+            "headline_equal": float(bool(folded_headline) and _folded(text) == folded_headline),
+            "repeated": float(bool(folded) and repeats[folded[para]] > 1),
+            "echo": _echo(set(content), para, opening),
+            "dom": float(has_dom),
+            "link_share": context.link_share,
+        }
+        for kind in KINDS:
+            row[f"kind_{kind}"] = float(context.kind == kind)
+        for container in CONTAINERS:
+            row[f"in_{container}"] = float(context.container == container)
+        rows.append(row)
+    return rows
+
+
+def _echo(content: set[str], paragraph: int, opening: list[set[str]]) -> float:
+    """Largest share of the sentence's content words found in another opening block."""
+    if paragraph >= len(opening) or not content:
+        return 0.0
+    return max(
+        (len(content & other) / len(content) for j, other in enumerate(opening) if j != paragraph),
+        default=0.0,
+    )
+
+
+def prose_probabilities(
+    article: Article, sentences: Sequence[Sentence], model: LogisticModel | None = None
+) -> list[float]:
+    """P(article prose) for each sentence."""
+    model = model or prose_model()
+    return [model.probability(row) for row in sentence_features(article, sentences)]
+
+
+def prose_sentences(
+    article: Article, sentences: list[Sentence], model: LogisticModel | None = None
+) -> list[Sentence]:
+    """The sentences the gate takes for prose; never one that repeats the headline.
+
+    When the gate takes none, every sentence that is not the headline stays: a text is never
+    refused for looking unlike the pages the gate was fitted on.
+    """
+    model = model or prose_model()
+    rows = sentence_features(article, sentences)
+    not_headline = [s for s, row in zip(sentences, rows, strict=True) if not row["headline_equal"]]
+    kept = [
+        s
+        for s, row in zip(sentences, rows, strict=True)
+        if not row["headline_equal"] and model.probability(row) >= model.threshold
+    ]
+    return kept or not_headline or sentences
