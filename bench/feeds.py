@@ -54,7 +54,7 @@ async def run(feeds: int, latency: float, concurrency: int) -> dict[str, float]:
             async with Database(Path(tmp) / "bench.sqlite3") as db:
                 store = Feeds(Store(db))
                 for url in urls:
-                    await store.add(1, url, normalize_url(url), None, NOW)
+                    await store.add(1, 10, url, normalize_url(url), None, NOW)
                 clock = [NOW]
                 poller = FeedPoller(
                     store,

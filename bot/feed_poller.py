@@ -1,10 +1,10 @@
 """Polling the servers' feeds: conditional GET through the guarded fetcher, bounded
 concurrency, backoff on errors, and one notice when a feed has failed five times in a row.
 
-New entries are queued for the server's next digest (`Feeds.record_success`). An entry first
-seen on a feed's first successful poll is queued only when it is recent (the feed's backlog
-is not a day's news); after that every entry never seen before is queued, so entries
-published during an outage are queued when the feed answers again.
+New entries are queued for the digest of their feed's channel (`Feeds.record_success`). An
+entry first seen on a feed's first successful poll is queued only when it is recent (the
+feed's backlog is not a day's news); after that every entry never seen before is queued, so
+entries published during an outage are queued when the feed answers again.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ class FeedNotice:
     """A feed that has failed FAILURES_TO_REPORT times in a row."""
 
     guild_id: int
+    channel_id: int | None  # the feed's channel (None: the server's digest channel)
     url: str
     failures: int
     reason: str
@@ -133,7 +134,9 @@ class FeedPoller:
         )
         log.info("feed %s failed (%d in a row): %s", feed.url, failures, reason)
         if failures >= FAILURES_TO_REPORT and not feed.failure_reported and self.notify:
-            notice = FeedNotice(feed.guild_id, feed.url, failures, reason.rstrip("."))
+            notice = FeedNotice(
+                feed.guild_id, feed.channel_id, feed.url, failures, reason.rstrip(".")
+            )
             if await self.notify(notice):
                 await self.feeds.mark_reported(feed.id)
 

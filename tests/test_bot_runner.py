@@ -130,8 +130,7 @@ async def test_a_crash_mid_digest_resumes_without_repeats_or_loss(
     async with Database(path) as db:
         store = Store(db)
         await queue_links(store, *LINKS)
-        run = await Ledger(store).start_run(GUILD, NEWS, "slot", NOW.date(), NOW)
-        assert run is not None
+        [run] = await Ledger(store).start_runs(GUILD, NEWS, "slot", NOW.date(), NOW)
         with pytest.raises(Crash):
             await make_runner(store, channel, clock).run(run)
     posted_before = len(channel.posted)
@@ -156,8 +155,7 @@ async def test_resending_after_an_unlanded_crash_uses_the_same_nonce(tmp_path: P
     async with Database(tmp_path / "bot.sqlite3") as db:
         store = Store(db)
         await queue_links(store, *LINKS)
-        run = await Ledger(store).start_run(GUILD, NEWS, "slot", NOW.date(), NOW)
-        assert run is not None
+        [run] = await Ledger(store).start_runs(GUILD, NEWS, "slot", NOW.date(), NOW)
         runner = make_runner(store, channel, clock)
         with pytest.raises(Crash):
             await runner.run(run)
@@ -175,8 +173,7 @@ async def test_a_refused_channel_fails_the_run_and_keeps_the_links(tmp_path: Pat
     async with Database(tmp_path / "bot.sqlite3") as db:
         store = Store(db)
         await queue_links(store, "https://ok.test/1")
-        run = await Ledger(store).start_run(GUILD, NEWS, "slot", NOW.date(), NOW)
-        assert run is not None
+        [run] = await Ledger(store).start_runs(GUILD, NEWS, "slot", NOW.date(), NOW)
         await make_runner(store, channel, clock).run(run)
         finished = await Ledger(store).get(run.id)
         assert finished is not None and finished.state == "failed"
@@ -188,8 +185,7 @@ async def test_a_message_refused_for_good_is_skipped_not_retried(tmp_path: Path)
     async with Database(tmp_path / "bot.sqlite3") as db:
         store = Store(db)
         await queue_links(store, *LINKS)
-        run = await Ledger(store).start_run(GUILD, NEWS, "slot", NOW.date(), NOW)
-        assert run is not None
+        [run] = await Ledger(store).start_runs(GUILD, NEWS, "slot", NOW.date(), NOW)
         await make_runner(store, channel, clock).run(run)
         states = [p.state for p in await Ledger(store).posts(run.id)]
         finished = await Ledger(store).get(run.id)

@@ -86,13 +86,13 @@ async def test_a_scheduled_slot_starts_once_and_moves_the_schedule(store: Store)
     tomorrow = NOW + dt.timedelta(days=1)
     # Nothing queued: no run, but the schedule still moves on.
     assert (
-        await ledger.start_run(GUILD, CHANNEL, "s1", NOW.date(), NOW, next_run_at=tomorrow) is None
+        await ledger.start_runs(GUILD, CHANNEL, "s1", NOW.date(), NOW, next_run_at=tomorrow) == []
     )
     assert (await guilds.get(GUILD)).next_run_at == tomorrow
     await queue.add(GUILD, "https://e.test/1", "https://e.test/1", None, NOW)
     await queue.add(GUILD, "https://e.test/2", "https://e.test/2", None, NOW)
-    run = await ledger.start_run(GUILD, CHANNEL, "s2", NOW.date(), NOW, next_run_at=tomorrow)
-    assert run is not None and run.state == "collecting" and run.channel_id == CHANNEL
+    [run] = await ledger.start_runs(GUILD, CHANNEL, "s2", NOW.date(), NOW, next_run_at=tomorrow)
+    assert run.state == "collecting" and run.channel_id == CHANNEL
     assert [link.url for link in await ledger.items(run.id)] == [
         "https://e.test/1",
         "https://e.test/2",
@@ -101,7 +101,7 @@ async def test_a_scheduled_slot_starts_once_and_moves_the_schedule(store: Store)
     # The same link may be queued again for the next digest once a run took it.
     assert await queue.add(GUILD, "https://e.test/1", "https://e.test/1", None, NOW)
     # Starting the same slot again does nothing and leaves the new link queued.
-    assert await ledger.start_run(GUILD, CHANNEL, "s2", NOW.date(), NOW) is None
+    assert await ledger.start_runs(GUILD, CHANNEL, "s2", NOW.date(), NOW) == []
     assert len(await queue.pending(GUILD)) == 1
     assert len(await ledger.items(run.id)) == 2
 
@@ -113,8 +113,7 @@ async def test_ledger_survives_a_crash_mid_post(tmp_path: Path) -> None:
         store = Store(db)
         await Queue(store).add(GUILD, "https://e.test/1", "https://e.test/1", None, NOW)
         ledger = Ledger(store)
-        run = await ledger.start_run(GUILD, CHANNEL, "s", NOW.date(), NOW)
-        assert run is not None
+        [run] = await ledger.start_runs(GUILD, CHANNEL, "s", NOW.date(), NOW)
         await ledger.save_plan(run.id, payloads)
         await ledger.save_plan(run.id, [{"content": "other", "embeds": []}])  # no second plan
         await ledger.mark_sending(run.id, 0)
@@ -145,8 +144,7 @@ async def test_a_failed_run_gives_its_links_back(store: Store) -> None:
     queue, ledger = Queue(store), Ledger(store)
     await queue.add(GUILD, "https://e.test/1", "https://e.test/1", None, NOW)
     await queue.add(GUILD, "https://e.test/2", "https://e.test/2", None, NOW)
-    run = await ledger.start_run(GUILD, CHANNEL, "s", NOW.date(), NOW)
-    assert run is not None
+    [run] = await ledger.start_runs(GUILD, CHANNEL, "s", NOW.date(), NOW)
     await queue.add(GUILD, "https://e.test/2", "https://e.test/2", None, NOW)  # re-queued meanwhile
     await ledger.finish(run.id, NOW, failure="The digest channel is gone.")
     assert sorted(link.url for link in await queue.pending(GUILD)) == [
@@ -162,8 +160,7 @@ async def test_a_failed_run_gives_its_links_back(store: Store) -> None:
 async def test_a_failed_run_that_posted_keeps_its_links(store: Store) -> None:
     queue, ledger = Queue(store), Ledger(store)
     await queue.add(GUILD, "https://e.test/1", "https://e.test/1", None, NOW)
-    run = await ledger.start_run(GUILD, CHANNEL, "s", NOW.date(), NOW)
-    assert run is not None
+    [run] = await ledger.start_runs(GUILD, CHANNEL, "s", NOW.date(), NOW)
     await ledger.save_plan(run.id, [{"content": "a", "embeds": []}, {"content": "b", "embeds": []}])
     await ledger.mark_sent(run.id, 0, 1)
     await ledger.mark_rejected(run.id, 1)

@@ -1,6 +1,7 @@
-"""End to end through the Discord stand-in: feeds followed per server, their new entries in
-the daily digest with the queued links, one story told by two outlets as one item, nothing
-posted twice across a restart, and a failing feed reported once."""
+"""End to end through the Discord stand-in: feeds followed per channel, their new entries in
+each channel's daily digest (the digest channel's with the queued links), one story told by
+two outlets as one item, nothing posted twice across a restart, and a failing feed reported
+once in its channel."""
 
 from __future__ import annotations
 
@@ -47,8 +48,12 @@ def serve_outlets(world: World, site: FeedSite) -> dict[str, str]:
     return urls
 
 
-def story_embeds(world: World) -> list[dict[str, object]]:
-    return [e for m in world.stub.messages_in("news") for e in m.embeds if e.get("url")]
+def story_embeds(world: World, channel: str = "news") -> list[dict[str, object]]:
+    return [e for m in world.stub.messages_in(channel) for e in m.embeds if e.get("url")]
+
+
+def story_urls(world: World, channel: str) -> list[object]:
+    return [e["url"] for e in story_embeds(world, channel)]
 
 
 async def test_feeds_entries_reach_the_digest_once_as_stories(tmp_path: Path) -> None:
@@ -56,11 +61,16 @@ async def test_feeds_entries_reach_the_digest_once_as_stories(tmp_path: Path) ->
         site = FeedSite(world.web)
         urls = serve_outlets(world, site)
         async with world.bot() as bot:
-            await world.command("digest channel", {"channel": world.stub.channel("news")})
-            added = await world.command("digest feed add", {"url": urls["gazette_feed"]})
+            news = world.stub.channel("news")
+            await world.command("digest channel", {"channel": news})
+            added = await world.command(
+                "digest feed add", {"url": urls["gazette_feed"], "channel": news}
+            )
             assert "Now following" in added.content and "Test news" in added.content
-            await world.command("digest feed add", {"url": urls["wire_feed"]})
-            again = await world.command("digest feed add", {"url": urls["wire_feed"]})
+            await world.command("digest feed add", {"url": urls["wire_feed"], "channel": news})
+            again = await world.command(
+                "digest feed add", {"url": urls["wire_feed"], "channel": news}
+            )
             assert "Already following" in again.content
             page = await world.command("digest feed add", {"url": urls["bridge"]})
             assert "not an RSS or Atom feed" in page.content
@@ -109,8 +119,11 @@ async def test_a_feed_failing_five_times_is_reported_once(tmp_path: Path) -> Non
         site = FeedSite(world.web)
         url = site.feed("/gazette.xml", [Item("Storm", world.web.url("/storm"), "g-1", START)])
         async with world.bot() as bot:
-            await world.command("digest channel", {"channel": world.stub.channel("news")})
-            await world.command("digest feed add", {"url": url})
+            await world.command("digest channel", {"channel": world.stub.channel("general")})
+            # Followed in #news, so reported there, not in the digest channel.
+            await world.command(
+                "digest feed add", {"url": url, "channel": world.stub.channel("news")}
+            )
 
             async def down(request: aioweb.BaseRequest) -> aioweb.StreamResponse:
                 return aioweb.Response(status=500)
@@ -123,4 +136,68 @@ async def test_a_feed_failing_five_times_is_reported_once(tmp_path: Path) -> Non
             await asyncio.sleep(SETTLE)
         notices = [m for m in world.stub.messages_in("news") if url in m.content]
         assert len(notices) == 1 and "failed 5 times in a row" in notices[0].content
+        assert not [
+            m for m in world.stub.messages_in("general", ephemeral=False) if url in m.content
+        ]
+        assert_nobody_pinged(world.stub)
+
+
+async def test_each_channel_gets_a_digest_of_its_own_feeds_once(tmp_path: Path) -> None:
+    async with e2e_world(tmp_path, START) as world:
+        site, recent = FeedSite(world.web), START - dt.timedelta(hours=1)
+        story = {
+            name: world.article(f"/{name}", headline, paragraphs)
+            for name, headline, paragraphs in (
+                ("match", CASES[0].event_headline, CASES[0].event),
+                ("storm", CASES[0].other_headline, CASES[0].other),
+                ("queued", CASES[1].other_headline, CASES[1].other),
+                ("match2", CASES[2].event_headline, CASES[2].event),
+                ("storm2", CASES[3].other_headline, CASES[3].other),
+            )
+        }
+        gazette = site.feed("/gazette.xml", [Item("Match", story["match"], "g-1", recent)])
+        weather = site.feed("/weather.atom", [Item("Storm", story["storm"], "w-1", recent)], "atom")
+        news, links = world.stub.channel("news"), world.stub.channel("links")
+        async with world.bot() as bot:
+            await world.command("digest channel", {"channel": news})
+            await world.command("digest time", {"time": "08:00", "timezone": "Europe/Berlin"})
+            await world.command("digest feed add", {"url": gazette, "channel": news})
+            await world.command("digest feed add", {"url": weather, "channel": links})
+            await world.command("digest add", {"url": story["queued"]})
+            listed = (await world.command("digest feed list")).content
+            assert listed.index(f"<#{news.id}>") < listed.index(gazette)
+            assert listed.index(f"<#{links.id}>") < listed.index(weather)
+            only = (await world.command("digest feed list", {"channel": links})).content
+            assert weather in only and gazette not in only
+            # Used in #general, which follows nothing: refused, naming where it is followed.
+            refused = await world.command("digest feed remove", {"url": weather})
+            assert f"followed in <#{links.id}>" in refused.content
+            world.clock.set(DUE)
+            bot.scheduler.wake()
+            await world.stub.state.wait_for(
+                lambda: len(story_embeds(world, "news")) >= 2 and story_embeds(world, "links"), 30
+            )
+            await bot.scheduler.drain()
+        assert sorted(story_urls(world, "news")) == sorted([story["match"], story["queued"]])
+        assert story_urls(world, "links") == [story["storm"]]
+
+        # A restart; each feed shows one new entry besides the old one; the next day's
+        # digests post only the new ones, each in its feed's channel.
+        site.items["/gazette.xml"].append(Item("Match 2", story["match2"], "g-2", DUE))
+        site.items["/weather.atom"].append(Item("Storm 2", story["storm2"], "w-2", DUE))
+        world.clock.set(DUE + dt.timedelta(days=1))
+        async with world.bot() as bot:
+            bot.scheduler.wake()
+            await world.stub.state.wait_for(
+                lambda: (
+                    len(story_embeds(world, "news")) >= 3 and len(story_embeds(world, "links")) >= 2
+                ),
+                30,
+            )
+            await bot.scheduler.drain()
+            await asyncio.sleep(SETTLE)
+        assert story_urls(world, "news")[2:] == [story["match2"]]
+        assert story_urls(world, "links") == [story["storm"], story["storm2"]]
+        assert len(story_urls(world, "news")) == 3
+        assert not story_embeds(world, "general")
         assert_nobody_pinged(world.stub)

@@ -22,7 +22,7 @@ from summarizers.fetch import normalize_url
 from tests.servers.feeds import FeedSite, Item
 from tests.servers.web import WebServer
 
-GUILD = 7
+GUILD, NEWS, SPORT = 7, 70, 71
 START = dt.datetime(2026, 11, 21, 6, 0, tzinfo=dt.UTC)
 INTERVAL = dt.timedelta(minutes=15)
 
@@ -71,9 +71,9 @@ class Setup:
             )
             yield poller, feeds, Queue(store)
 
-    async def follow(self, url: str) -> None:
+    async def follow(self, url: str, channel: int = NEWS) -> None:
         async with self.poller() as (_poller, feeds, _queue):
-            assert await feeds.add(GUILD, url, normalize_url(url), None, self.clock())
+            assert await feeds.add(GUILD, channel, url, normalize_url(url), None, self.clock())
 
 
 @pytest.fixture
@@ -150,7 +150,9 @@ async def test_an_outage_backs_off_is_reported_once_and_loses_nothing(setup: Set
         assert waits == [backoff(INTERVAL, n) for n in range(1, FAILURES_TO_REPORT + 2)]
         assert after.failures == FAILURES_TO_REPORT + 1 and "503" in (after.last_error or "")
         # Reported once, at the fifth failure, not at the sixth.
-        assert [(n.url, n.failures) for n in setup.notices.said] == [(url, FAILURES_TO_REPORT)]
+        assert [(n.url, n.channel_id, n.failures) for n in setup.notices.said] == [
+            (url, NEWS, FAILURES_TO_REPORT)
+        ]
         assert "server error (503)" in setup.notices.said[0].text()
 
         # Published during the outage, seen when the feed is back: queued.

@@ -164,12 +164,14 @@ class DigestBot(commands.Bot):
             )
 
     async def post_feed_notice(self, notice: FeedNotice) -> bool:
-        """Say in the server's digest channel that a feed keeps failing; True once said."""
-        config = await self.guild_settings.get(notice.guild_id)
-        if config.digest_channel_id is None:
+        """Say in the feed's channel that it keeps failing; True once said."""
+        channel_id = notice.channel_id
+        if channel_id is None:
+            channel_id = (await self.guild_settings.get(notice.guild_id)).digest_channel_id
+        if channel_id is None:
             return False
         try:
-            await ChannelPoster(self).say(config.digest_channel_id, notice.text())
+            await ChannelPoster(self).say(channel_id, notice.text())
         except (DigestbotError, discord.HTTPException):
             log.warning("could not report failing feed %s", notice.url)
             return False

@@ -82,21 +82,21 @@ class Scheduler:
         now = self.clock()
         for config in await self.guilds.due(now):
             await self._prepare(config.guild_id)
-            run = await self._start_scheduled(config, now)
-            if run is not None:
+            for run in await self._start_scheduled(config, now):
                 self._spawn(run)
 
-    async def run_now(self, guild_id: int, channel_id: int) -> Run | None:
-        """Start an unscheduled digest of the server's queue (None when the queue is empty)."""
+    async def run_now(self, guild_id: int, digest_channel_id: int) -> list[Run]:
+        """Start an unscheduled digest of every channel with waiting links (the links for
+        the digest channel go to `digest_channel_id`); empty when nothing is waiting."""
         await self._prepare(guild_id)
         now = self.clock()
         config = await self.guilds.get(guild_id)
         day = now.astimezone(parse_timezone(config.timezone)).date()
         slot = f"manual:{now.isoformat()}:{secrets.token_hex(4)}"
-        run = await self.ledger.start_run(guild_id, channel_id, slot, day, now)
-        if run is not None:
+        runs = await self.ledger.start_runs(guild_id, digest_channel_id, slot, day, now)
+        for run in runs:
             self._spawn(run)
-        return run
+        return runs
 
     async def _prepare(self, guild_id: int) -> None:
         if self.prepare is None:
@@ -107,23 +107,22 @@ class Scheduler:
             # The digest goes out with what is queued; the feeds are polled again later.
             log.exception("preparing the digest of server %s failed", guild_id)
 
-    async def _start_scheduled(self, config: GuildConfig, now: dt.datetime) -> Run | None:
+    async def _start_scheduled(self, config: GuildConfig, now: dt.datetime) -> list[Run]:
         due = config.next_run_at
         if due is None or config.post_time is None:
-            return None
+            return []
         try:
             zone = parse_timezone(config.timezone)
             following = next_run(now, parse_time(config.post_time), zone)
         except DigestbotError:
             log.error("server %s has an unusable schedule; turning it off", config.guild_id)
             await self.guilds.turn_off(config.guild_id)
-            return None
-        if config.digest_channel_id is None:
-            await self.guilds.set_next_run(config.guild_id, following)
-            return None
+            return []
         if now - due > dt.timedelta(minutes=5):
             log.info("server %s: posting the digest missed at %s", config.guild_id, due)
-        return await self.ledger.start_run(
+        # Every channel with waiting links gets its digest; without a digest channel, the
+        # links for it keep waiting.
+        return await self.ledger.start_runs(
             config.guild_id,
             config.digest_channel_id,
             due.isoformat(),

@@ -1,4 +1,7 @@
-"""Each server's feeds and the entries they have shown (see migration 003_feeds.sql).
+"""Each channel's feeds and the entries they have shown (migrations 003 and 004).
+
+A feed belongs to a channel of a server (None: the server's digest channel, for feeds followed
+before feeds had channels); its new entries wait for that channel's digest.
 
 A poll's outcome is written in one transaction: the feed's validators and schedule, the
 entries seen for the first time, and those entries queued for the next digest. So a crash
@@ -27,10 +30,11 @@ MAX_WAITING = 100
 
 @dataclass(frozen=True)
 class WatchedFeed:
-    """One feed of a server and its polling state."""
+    """One feed of a channel and its polling state."""
 
     id: int
     guild_id: int
+    channel_id: int | None  # None: the server's digest channel
     url: str
     norm_url: str
     title: str | None
@@ -50,9 +54,15 @@ class Feeds:
         self.store = store
 
     async def add(
-        self, guild_id: int, url: str, norm_url: str, added_by: int | None, now: dt.datetime
+        self,
+        guild_id: int,
+        channel_id: int,
+        url: str,
+        norm_url: str,
+        added_by: int | None,
+        now: dt.datetime,
     ) -> bool:
-        """Watch a feed; False when the server already watches it."""
+        """Watch a feed for `channel_id`; False when that channel already watches it."""
         async with self.store.transaction() as conn:
             if (
                 await count(conn, "SELECT COUNT(*) FROM feeds WHERE guild_id = ?", (guild_id,))
@@ -62,23 +72,26 @@ class Feeds:
                     f"This server already follows {MAX_FEEDS} feeds; remove one first."
                 )
             async with conn.execute(
-                "INSERT OR IGNORE INTO feeds (guild_id, url, norm_url, added_by, added_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (guild_id, url, norm_url, added_by, to_epoch(now)),
+                "INSERT OR IGNORE INTO feeds"
+                " (guild_id, channel_id, url, norm_url, added_by, added_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (guild_id, channel_id, url, norm_url, added_by, to_epoch(now)),
             ) as cursor:
                 return cursor.rowcount == 1
 
-    async def remove(self, guild_id: int, norm_url: str) -> bool:
-        """Stop watching a feed; False when it was not watched. Its entries stay known."""
+    async def remove(self, guild_id: int, channel_id: int | None, norm_url: str) -> bool:
+        """Stop watching a feed in a channel; False when it did not. Its entries stay known."""
         changed = await self.store.execute(
-            "DELETE FROM feeds WHERE guild_id = ? AND norm_url = ?", (guild_id, norm_url)
+            "DELETE FROM feeds WHERE guild_id = ? AND channel_id IS ? AND norm_url = ?",
+            (guild_id, channel_id, norm_url),
         )
         return changed > 0
 
     async def of_guild(self, guild_id: int) -> list[WatchedFeed]:
-        """The server's feeds, oldest first."""
+        """The server's feeds by channel (the digest channel's unassigned ones first), each
+        channel's oldest first."""
         rows = await self.store.fetchall(
-            "SELECT * FROM feeds WHERE guild_id = ? ORDER BY id", (guild_id,)
+            "SELECT * FROM feeds WHERE guild_id = ? ORDER BY channel_id, id", (guild_id,)
         )
         return [_feed(row) for row in rows]
 
@@ -120,15 +133,16 @@ class Feeds:
                 (title, etag, last_modified, to_epoch(next_poll_at), to_epoch(now), feed.id),
             )
             for entry in entries:
-                if await _known(conn, feed.guild_id, entry):
+                if await _known(conn, feed, entry):
                     continue
                 published = to_epoch(entry.published) if entry.published else None
                 await conn.execute(
-                    "INSERT INTO feed_entries (feed_id, guild_id, guid, url, norm_url, title,"
-                    " published, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO feed_entries (feed_id, guild_id, channel_id, guid, url,"
+                    " norm_url, title, published, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         feed.id,
                         feed.guild_id,
+                        feed.channel_id,
                         entry.guid,
                         entry.url,
                         entry.norm_url,
@@ -143,9 +157,10 @@ class Feeds:
                     left_out += 1
                     continue
                 async with conn.execute(
-                    "INSERT OR IGNORE INTO queue (guild_id, url, norm_url, added_by, added_at)"
-                    " VALUES (?, ?, ?, NULL, ?)",
-                    (feed.guild_id, entry.url, entry.norm_url, to_epoch(now)),
+                    "INSERT OR IGNORE INTO queue"
+                    " (guild_id, channel_id, url, norm_url, added_by, added_at)"
+                    " VALUES (?, ?, ?, ?, NULL, ?)",
+                    (feed.guild_id, feed.channel_id, entry.url, entry.norm_url, to_epoch(now)),
                 ) as cursor:
                     queued += cursor.rowcount
         return queued, left_out
@@ -173,10 +188,12 @@ class Feeds:
         await self.store.execute("UPDATE feeds SET failure_reported = 1 WHERE id = ?", (feed_id,))
 
 
-async def _known(conn: aiosqlite.Connection, guild_id: int, entry: FeedEntry) -> bool:
+async def _known(conn: aiosqlite.Connection, feed: WatchedFeed, entry: FeedEntry) -> bool:
+    """Whether the feed's channel has seen the entry (from this feed or another)."""
     async with conn.execute(
-        "SELECT 1 FROM feed_entries WHERE guild_id = ? AND (guid = ? OR norm_url = ?) LIMIT 1",
-        (guild_id, entry.guid, entry.norm_url),
+        "SELECT 1 FROM feed_entries WHERE guild_id = ? AND channel_id IS ?"
+        " AND (guid = ? OR norm_url = ?) LIMIT 1",
+        (feed.guild_id, feed.channel_id, entry.guid, entry.norm_url),
     ) as cursor:
         return await cursor.fetchone() is not None
 
@@ -187,6 +204,7 @@ def _feed(row: aiosqlite.Row) -> WatchedFeed:
     return WatchedFeed(
         id=int(row["id"]),
         guild_id=int(row["guild_id"]),
+        channel_id=row["channel_id"],
         url=row["url"],
         norm_url=row["norm_url"],
         title=row["title"],

@@ -63,10 +63,6 @@ class Guilds:
             guild_id, post_time=post_time, timezone=timezone, next_run_at=to_epoch(next_run_at)
         )
 
-    async def set_next_run(self, guild_id: int, next_run_at: dt.datetime) -> None:
-        """Move the next scheduled run (after a run was started or skipped)."""
-        await self._set(guild_id, next_run_at=to_epoch(next_run_at))
-
     async def turn_off(self, guild_id: int) -> None:
         """Stop the daily digest and the link watcher; the queue and channel are kept."""
         await self._set(guild_id, post_time=None, next_run_at=None, watch_channel_id=None)

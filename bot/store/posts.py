@@ -18,10 +18,13 @@ import aiosqlite
 from bot.store.access import Store, from_epoch, to_epoch
 from bot.store.queue import QueuedLink, link_from_row
 
+# The channel a waiting link is for: its own, or (NULL) the server's digest channel.
+_TARGET = "COALESCE(channel_id, :digest)"
+
 
 @dataclass(frozen=True)
 class Run:
-    """One digest for one server."""
+    """One digest for one channel of a server."""
 
     id: int
     guild_id: int
@@ -50,22 +53,26 @@ class Ledger:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    async def start_run(
+    async def start_runs(
         self,
         guild_id: int,
-        channel_id: int,
+        digest_channel_id: int | None,
         slot: str,
         title_date: dt.date,
         now: dt.datetime,
         *,
         next_run_at: dt.datetime | None = None,
-    ) -> Run | None:
-        """Take the server's waiting links into a new run named `slot`, all at once.
+    ) -> list[Run]:
+        """Take the server's waiting links into new runs, one per channel, all at once.
 
-        With `next_run_at`, the server's schedule moves in the same transaction, so a
-        scheduled digest is started exactly once. None when no link is waiting or `slot`
-        was already started.
+        A feed's entries go to its channel's run; links for the digest channel (added by
+        hand, by the watcher, or by a feed without a channel) to `digest_channel_id`'s, and
+        wait when it is None. Each run's slot is `slot` with '@<channel id>', so a slot is
+        started once per channel. With `next_run_at`, the server's schedule moves in the same
+        transaction, so a scheduled digest is started exactly once. Empty when no link is
+        waiting or `slot` was already started.
         """
+        runs = []
         async with self.store.transaction() as conn:
             if next_run_at is not None:
                 await conn.execute(
@@ -73,29 +80,48 @@ class Ledger:
                     (to_epoch(next_run_at), guild_id),
                 )
             async with conn.execute(
-                "SELECT 1 FROM queue WHERE guild_id = ? AND run_id IS NULL LIMIT 1", (guild_id,)
+                f"SELECT {_TARGET} AS target, MIN(id) AS first FROM queue"
+                " WHERE guild_id = :guild AND run_id IS NULL"
+                " GROUP BY target HAVING target IS NOT NULL ORDER BY first",
+                {"guild": guild_id, "digest": digest_channel_id},
             ) as cursor:
-                if await cursor.fetchone() is None:
-                    return None
-            # The server's thread choice is fixed for the run, so a resumed run keeps its shape.
-            async with conn.execute(
-                "INSERT OR IGNORE INTO digest_runs"
-                " (guild_id, channel_id, slot, title_date, created_at, threaded)"
-                " VALUES (?, ?, ?, ?, ?, COALESCE((SELECT digest_thread FROM guild_settings"
-                " WHERE guild_id = ?), 0))",
-                (guild_id, channel_id, slot, title_date.isoformat(), to_epoch(now), guild_id),
-            ) as cursor:
-                if cursor.rowcount != 1:
-                    return None
-                run_id = cursor.lastrowid
-            await conn.execute(
-                "UPDATE queue SET run_id = ? WHERE guild_id = ? AND run_id IS NULL",
-                (run_id, guild_id),
-            )
-            async with conn.execute("SELECT * FROM digest_runs WHERE id = ?", (run_id,)) as cur:
-                row = await cur.fetchone()
-        assert row is not None
-        return _run(row)
+                targets = [int(row[0]) for row in await cursor.fetchall()]
+            for channel_id in targets:
+                # The server's thread choice is its digest channel's, fixed for the run, so
+                # a resumed run keeps its shape.
+                async with conn.execute(
+                    "INSERT OR IGNORE INTO digest_runs"
+                    " (guild_id, channel_id, slot, title_date, created_at, threaded)"
+                    " VALUES (:guild, :channel, :slot, :day, :now, :channel IS :digest AND"
+                    " COALESCE((SELECT digest_thread FROM guild_settings"
+                    " WHERE guild_id = :guild), 0))",
+                    {
+                        "guild": guild_id,
+                        "channel": channel_id,
+                        "slot": f"{slot}@{channel_id}",
+                        "day": title_date.isoformat(),
+                        "now": to_epoch(now),
+                        "digest": digest_channel_id,
+                    },
+                ) as cursor:
+                    if cursor.rowcount != 1:
+                        continue
+                    run_id = cursor.lastrowid
+                await conn.execute(
+                    "UPDATE queue SET run_id = :run WHERE guild_id = :guild AND run_id IS NULL"
+                    f" AND {_TARGET} = :channel",
+                    {
+                        "run": run_id,
+                        "guild": guild_id,
+                        "channel": channel_id,
+                        "digest": digest_channel_id,
+                    },
+                )
+                async with conn.execute("SELECT * FROM digest_runs WHERE id = ?", (run_id,)) as cur:
+                    row = await cur.fetchone()
+                assert row is not None
+                runs.append(_run(row))
+        return runs
 
     async def items(self, run_id: int) -> list[QueuedLink]:
         """The links a run took, in queue order."""

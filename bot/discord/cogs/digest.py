@@ -13,6 +13,7 @@ from discord.ext import commands
 
 from bot.render.embeds import CONTENT_LIMIT, clip, escape
 from bot.schedule import next_run, parse_time, parse_timezone
+from bot.store.feeds import WatchedFeed
 from bot.store.guilds import GuildConfig
 from summarizers.errors import InputError
 from summarizers.feeds import looks_like_feed, parse_feed
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 manage_server = app_commands.checks.has_permissions(manage_guild=True)
 AUTOCOMPLETE_CHOICES = 25  # Discord's limit
+ChannelOption = discord.TextChannel | None  # a feed command's channel; None: where it is used
 
 
 @cache
@@ -61,6 +63,26 @@ def _check_thread_permissions(channel: discord.TextChannel) -> None:
             f"To post the digest in a thread I need {' and '.join(missing)} in "
             f"{channel.mention}; grant them, or leave thread off."
         )
+
+
+def _feed_place(interaction: discord.Interaction, channel: ChannelOption) -> tuple[int, int]:
+    """The server and channel a feed command is about: the channel named, or the one the
+    command is used in."""
+    guild_id = _guild_id(interaction)
+    if channel is not None:
+        return guild_id, channel.id
+    if interaction.channel_id is None:
+        raise InputError("Name the channel, like channel:#news.")
+    return guild_id, interaction.channel_id
+
+
+def _channel_of(feed: WatchedFeed, config: GuildConfig) -> int | None:
+    """Where a feed's entries are posted (a feed without a channel: the digest channel)."""
+    return feed.channel_id if feed.channel_id is not None else config.digest_channel_id
+
+
+def _mention(channel_id: int | None) -> str:
+    return f"<#{channel_id}>" if channel_id is not None else "the digest channel (not set yet)"
 
 
 def _guild_id(interaction: discord.Interaction) -> int:
@@ -185,26 +207,34 @@ class DigestCommands(
     @app_commands.command(name="now", description="Post the digest of the queued links now")
     @manage_server
     async def now(self, interaction: discord.Interaction) -> None:
-        """Post an unscheduled digest in the digest channel (or here when none is set)."""
+        """Post an unscheduled digest in each channel with waiting links; the queued links go
+        to the digest channel (or here when none is set)."""
         guild_id = _guild_id(interaction)
         config = await self.bot.guild_settings.get(guild_id)
         channel_id = config.digest_channel_id or interaction.channel_id
         if channel_id is None:
             raise InputError("Choose the digest channel first with /digest channel.")
-        run = await self.bot.scheduler.run_now(guild_id, channel_id)
-        if run is None:
+        runs = await self.bot.scheduler.run_now(guild_id, channel_id)
+        if not runs:
             raise InputError("The queue is empty; add links with /digest add first.")
-        count = len(await self.bot.ledger.items(run.id))
-        await self._say(interaction, f"Posting the digest of {count} links in <#{channel_id}>.")
+        parts = [
+            f"{len(await self.bot.ledger.items(run.id))} links in <#{run.channel_id}>"
+            for run in runs
+        ]
+        await self._say(interaction, f"Posting the digest of {', '.join(parts)}.")
 
     feed = app_commands.Group(name="feed", description="News feeds read for the daily digest")
 
-    @feed.command(name="add", description="Read a news feed (RSS or Atom) for the daily digest")
-    @app_commands.describe(url="The feed's address")
+    @feed.command(name="add", description="Read a news feed (RSS or Atom) for a channel's digest")
+    @app_commands.describe(
+        url="The feed's address", channel="The channel whose digest gets it (default: this one)"
+    )
     @manage_server
-    async def feed_add(self, interaction: discord.Interaction, url: str) -> None:
-        """Follow a feed: checked now, its new entries queued for each digest."""
-        guild_id = _guild_id(interaction)
+    async def feed_add(
+        self, interaction: discord.Interaction, url: str, channel: ChannelOption = None
+    ) -> None:
+        """Follow a feed in a channel: checked now, its new entries in that channel's digest."""
+        guild_id, channel_id = _feed_place(interaction, channel)
         link = url.strip()
         parse_link(link)
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -213,41 +243,67 @@ class DigestCommands(
             raise InputError("That link is a web page, not an RSS or Atom feed.")
         parsed = await asyncio.to_thread(parse_feed, page.body, page.final_url)
         added = await self.bot.feeds.add(
-            guild_id, link, normalize_url(link), interaction.user.id, self.bot.clock()
+            guild_id, channel_id, link, normalize_url(link), interaction.user.id, self.bot.clock()
         )
         if added:
             # The first poll learns the feed's backlog, so only new entries reach a digest.
             await self.bot.feed_poller.poll_due(guild_id)
         name = escape(parsed.title or link)
         verdict = "Now following" if added else "Already following"
-        text = f"{verdict} **{name}** (<{link}>); its new entries go into the daily digest."
+        text = (
+            f"{verdict} **{name}** (<{link}>) in <#{channel_id}>; its new entries go into"
+            " that channel's daily digest."
+        )
         await interaction.followup.send(clip(text, CONTENT_LIMIT), ephemeral=True)
 
-    @feed.command(name="remove", description="Stop reading a news feed")
-    @app_commands.describe(url="The feed's address")
+    @feed.command(name="remove", description="Stop reading a news feed in a channel")
+    @app_commands.describe(
+        url="The feed's address", channel="The channel that follows it (default: this one)"
+    )
     @manage_server
-    async def feed_remove(self, interaction: discord.Interaction, url: str) -> None:
-        """Unfollow a feed; entries already queued stay queued."""
-        removed = await self.bot.feeds.remove(_guild_id(interaction), normalize_url(url))
-        if not removed:
-            raise InputError("This server does not follow that feed.")
-        await self._say(interaction, f"No longer following <{url.strip()}>.")
+    async def feed_remove(
+        self, interaction: discord.Interaction, url: str, channel: ChannelOption = None
+    ) -> None:
+        """Unfollow a feed in a channel; entries already queued stay queued."""
+        guild_id, channel_id = _feed_place(interaction, channel)
+        norm = normalize_url(url)
+        feeds = [f for f in await self.bot.feeds.of_guild(guild_id) if f.norm_url == norm]
+        config = await self.bot.guild_settings.get(guild_id)
+        mine = [f for f in feeds if _channel_of(f, config) == channel_id]
+        if not mine or not await self.bot.feeds.remove(guild_id, mine[0].channel_id, norm):
+            where = ", ".join(_mention(_channel_of(f, config)) for f in feeds)
+            elsewhere = f" It is followed in {where}; name that channel." if feeds else ""
+            raise InputError(f"<#{channel_id}> does not follow that feed.{elsewhere}")
+        await self._say(interaction, f"<#{channel_id}> no longer follows <{url.strip()}>.")
 
-    @feed.command(name="list", description="The news feeds read for the daily digest")
+    @feed.command(name="list", description="The news feeds read for the daily digests")
+    @app_commands.describe(channel="Only this channel's feeds (default: all, by channel)")
     @manage_server
-    async def feed_list(self, interaction: discord.Interaction) -> None:
-        """The server's feeds and how each is doing."""
-        feeds = await self.bot.feeds.of_guild(_guild_id(interaction))
-        if not feeds:
+    async def feed_list(
+        self, interaction: discord.Interaction, channel: ChannelOption = None
+    ) -> None:
+        """The server's feeds by channel (or one channel's), and how each is doing."""
+        guild_id = _guild_id(interaction)
+        config = await self.bot.guild_settings.get(guild_id)
+        by_channel: dict[int | None, list[WatchedFeed]] = {}
+        for feed in await self.bot.feeds.of_guild(guild_id):
+            by_channel.setdefault(_channel_of(feed, config), []).append(feed)
+        if channel is not None:
+            by_channel = {channel.id: by_channel.get(channel.id, [])}
+        if not any(by_channel.values()):
             await self._say(interaction, "No feeds yet; add one with /digest feed add.")
             return
-        lines = [f"**Feeds** ({len(feeds)}):"]
-        for n, feed in enumerate(feeds, start=1):
-            title = f"{escape(feed.title)} " if feed.title else ""
-            line = f"{n}. {title}<{escape(feed.url)}>"
-            if feed.failures:
-                line += f" — failing ({feed.failures} in a row: {escape(feed.last_error or '')})"
-            lines.append(line)
+        lines = []
+        for channel_id, feeds in by_channel.items():
+            lines.append(f"**Feeds for {_mention(channel_id)}** ({len(feeds)}):")
+            for n, feed in enumerate(feeds, start=1):
+                title = f"{escape(feed.title)} " if feed.title else ""
+                line = f"{n}. {title}<{escape(feed.url)}>"
+                if feed.failures:
+                    line += (
+                        f" — failing ({feed.failures} in a row: {escape(feed.last_error or '')})"
+                    )
+                lines.append(line)
         await self._say(interaction, "\n".join(lines))
 
     @app_commands.command(name="off", description="Stop the daily digest and the link watcher")
