@@ -181,7 +181,7 @@ async def test_a_feed_redirecting_to_a_private_address_fails_without_connecting(
     ("body", "reason"),
     [
         (b"<rss version='2.0'><channel><item><title>cut", "not well-formed"),
-        (b"<html><body><p>Just a page</p></body></html>", "could not be read"),
+        (b"<html><body><p>Just a page</p></body></html>", "not an RSS or Atom feed"),
     ],
 )
 async def test_a_broken_feed_is_a_failed_poll(setup: Setup, body: bytes, reason: str) -> None:

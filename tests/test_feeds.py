@@ -38,6 +38,15 @@ async def test_each_feed_format_gives_its_entries(kind: str) -> None:
         assert [e.guid for e in feed.entries] == ["urn:a", "urn:b"]
 
 
+@pytest.mark.parametrize("kind", ["rss", "atom", "rdf"])
+async def test_a_feed_without_entries_yet_is_read(kind: str) -> None:
+    async with WebServer() as web:
+        url = FeedSite(web).feed("/new.xml", [], kind)
+        page = await fetch_page(url, web.options(), feed=True)
+    feed = parse_feed(page.body, page.final_url)
+    assert (feed.title, feed.entries) == ("Test news", [])
+
+
 async def test_a_conditional_get_is_answered_not_modified() -> None:
     async with WebServer() as web:
         site = FeedSite(web)

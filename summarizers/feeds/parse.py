@@ -62,7 +62,10 @@ def looks_like_feed(data: bytes) -> bool:
 
 def parse_feed(data: bytes, url: str | None = None) -> Feed:
     """The entries of a feed document (relative links resolved against `url`)."""
-    headers = {"content-location": url} if url else None
+    # feedparser takes headers as a whole response's: without a type it calls any feed
+    # malformed (NonXMLContentType), which would refuse a feed with no entries yet. The bytes
+    # are XML, and application/xml leaves the encoding to the document.
+    headers = {"content-location": url, "content-type": "application/xml"} if url else None
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
     entries = [e for e in (_entry(raw) for raw in parsed.entries) if e is not None]
     # A damaged feed whose entries survive is used; one that yields nothing is an error.
