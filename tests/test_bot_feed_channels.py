@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.discord.cogs.digest import _followed_in
 from bot.store.access import Store, to_epoch
 from bot.store.db import Database, migrations
 from bot.store.feeds import Feeds, WatchedFeed
-from bot.store.guilds import Guilds
+from bot.store.guilds import GuildConfig, Guilds
 from bot.store.posts import Ledger
 from bot.store.queue import Queue
 from summarizers.feeds import FeedEntry
@@ -179,3 +180,28 @@ async def test_migration_assigns_feeds_to_the_digest_channel(tmp_path: Path) -> 
         assert await feeds.remove(GUILD, DIGEST, GAZETTE)
         rows = await store.fetchall("SELECT feed_id, channel_id FROM feed_entries")
         assert [tuple(r) for r in rows] == [(None, DIGEST)]
+
+
+@pytest.mark.parametrize(
+    ("feed_channel", "digest_channel", "asked", "found"),
+    [
+        (NEWS, DIGEST, NEWS, True),
+        (NEWS, DIGEST, SPORT, False),
+        # Followed before feeds had channels: it posts in the digest channel...
+        (None, DIGEST, DIGEST, True),
+        (None, DIGEST, NEWS, False),
+        # ...and, while there is none, any channel may claim it (to remove it, say).
+        (None, None, NEWS, True),
+    ],
+)
+async def test_which_feeds_post_in_a_channel(
+    store: Store, feed_channel: int | None, digest_channel: int | None, asked: int, found: bool
+) -> None:
+    await store.execute(
+        "INSERT INTO feeds (guild_id, channel_id, url, norm_url, added_at) VALUES (?, ?, ?, ?, 0)",
+        (GUILD, feed_channel, GAZETTE, GAZETTE),
+    )
+    feeds = await Feeds(store).of_guild(GUILD)
+    config = GuildConfig(GUILD, digest_channel_id=digest_channel)
+    assert bool(_followed_in(feeds, GAZETTE, asked, config)) is found
+    assert _followed_in(feeds, WIRE, asked, config) == []

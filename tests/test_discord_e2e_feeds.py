@@ -169,9 +169,16 @@ async def test_each_channel_gets_a_digest_of_its_own_feeds_once(tmp_path: Path) 
             assert listed.index(f"<#{links.id}>") < listed.index(weather)
             only = (await world.command("digest feed list", {"channel": links})).content
             assert weather in only and gazette not in only
-            # Used in #general, which follows nothing: refused, naming where it is followed.
+            # Without a channel, the one the command is used in (#general).
+            general = world.stub.channel("general")
+            old = START - dt.timedelta(days=3)  # backlog: not queued
+            quiet = site.feed("/quiet.xml", [Item("Old", world.web.url("/old"), "q-1", old)])
+            added = await world.command("digest feed add", {"url": quiet})
+            assert "Now following" in added.content and f"<#{general.id}>" in added.content
             refused = await world.command("digest feed remove", {"url": weather})
             assert f"followed in <#{links.id}>" in refused.content
+            removed = await world.command("digest feed remove", {"url": quiet})
+            assert f"<#{general.id}> no longer follows" in removed.content
             world.clock.set(DUE)
             bot.scheduler.wake()
             await world.stub.state.wait_for(

@@ -81,6 +81,17 @@ def _channel_of(feed: WatchedFeed, config: GuildConfig) -> int | None:
     return feed.channel_id if feed.channel_id is not None else config.digest_channel_id
 
 
+def _followed_in(
+    feeds: list[WatchedFeed], norm_url: str, channel_id: int, config: GuildConfig
+) -> list[WatchedFeed]:
+    """The feeds of `norm_url` whose entries go to `channel_id`. A feed without a channel in
+    a server without a digest channel (followed before feeds had channels) goes nowhere yet,
+    so any channel may claim it: otherwise it could not be removed."""
+    return [
+        f for f in feeds if f.norm_url == norm_url and _channel_of(f, config) in (channel_id, None)
+    ]
+
+
 def _mention(channel_id: int | None) -> str:
     return f"<#{channel_id}>" if channel_id is not None else "the digest channel (not set yet)"
 
@@ -242,8 +253,12 @@ class DigestCommands(
         if not looks_like_feed(page.body):
             raise InputError("That link is a web page, not an RSS or Atom feed.")
         parsed = await asyncio.to_thread(parse_feed, page.body, page.final_url)
-        added = await self.bot.feeds.add(
-            guild_id, channel_id, link, normalize_url(link), interaction.user.id, self.bot.clock()
+        norm = normalize_url(link)
+        config = await self.bot.guild_settings.get(guild_id)
+        # A feed followed before feeds had channels may already post here.
+        known = _followed_in(await self.bot.feeds.of_guild(guild_id), norm, channel_id, config)
+        added = not known and await self.bot.feeds.add(
+            guild_id, channel_id, link, norm, interaction.user.id, self.bot.clock()
         )
         if added:
             # The first poll learns the feed's backlog, so only new entries reach a digest.
@@ -267,12 +282,12 @@ class DigestCommands(
         """Unfollow a feed in a channel; entries already queued stay queued."""
         guild_id, channel_id = _feed_place(interaction, channel)
         norm = normalize_url(url)
-        feeds = [f for f in await self.bot.feeds.of_guild(guild_id) if f.norm_url == norm]
         config = await self.bot.guild_settings.get(guild_id)
-        mine = [f for f in feeds if _channel_of(f, config) == channel_id]
+        feeds = await self.bot.feeds.of_guild(guild_id)
+        mine = _followed_in(feeds, norm, channel_id, config)
         if not mine or not await self.bot.feeds.remove(guild_id, mine[0].channel_id, norm):
-            where = ", ".join(_mention(_channel_of(f, config)) for f in feeds)
-            elsewhere = f" It is followed in {where}; name that channel." if feeds else ""
+            where = ", ".join(_mention(_channel_of(f, config)) for f in feeds if f.norm_url == norm)
+            elsewhere = f" It is followed in {where}; name that channel." if where else ""
             raise InputError(f"<#{channel_id}> does not follow that feed.{elsewhere}")
         await self._say(interaction, f"<#{channel_id}> no longer follows <{url.strip()}>.")
 
