@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.inputs import article_from_bytes, is_url, read_bytes
+from bot.inputs import article_from_bytes, read_bytes, resolve
 from bot.settings import Settings
 from summarizers.errors import DigestbotError
 from summarizers.feeds import FeedEntry, looks_like_feed, parse_feed
@@ -46,6 +46,7 @@ class Collector:
 
     def __init__(self, settings: Settings, since: dt.timedelta, now: dt.datetime) -> None:
         self.options = settings.fetch_options()
+        self.max_bytes = settings.max_page_bytes
         self.cutoff = now - since
         self.limit = asyncio.Semaphore(CONCURRENCY)
         self.out = Collected()
@@ -54,14 +55,16 @@ class Collector:
         """One SOURCE: an article, or a feed whose recent entries are fetched."""
         try:
             async with self.limit:
-                if is_url(name):
-                    page = await fetch_page(name, self.options, feed=True)
+                link = resolve(name).url
+                if link is not None:
+                    page = await fetch_page(link, self.options, feed=True)
                     data, url = page.body, page.final_url
                 else:
-                    data, url = await asyncio.to_thread(read_bytes, name), None
+                    data = await asyncio.to_thread(read_bytes, name, self.max_bytes)
+                    url = None
                 if looks_like_feed(data):
                     entries = parse_feed(data, url).entries
-                elif is_url(name):
+                elif link is not None:
                     self._add(await asyncio.to_thread(article_from_page, page), None)
                     return
                 else:

@@ -7,15 +7,21 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
-from summarizers.clean import clean_html, clean_text
+from summarizers.clean.text import clean_text
 from summarizers.errors import InputError
 from summarizers.language import detect_language
 from summarizers.models import Article
 
-# Longer than any article (about 170,000 words); a bigger file is a data dump, not a story.
-MAX_INPUT_BYTES = 1_000_000
+# A link's scheme ("https://", "gopher://"): such an input goes to the fetcher, which explains
+# the schemes it refuses.
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.IGNORECASE)
+# "example.com/story", "www.example.co.uk": a dotted host name, then a path unless it starts
+# with "www." ("story.txt" alone is a file name).
+_BARE_HOST = re.compile(
+    r"^(?:www\.(?:[a-z0-9-]+\.)*[a-z]{2,63}(?::\d+)?(?:[/?#]\S*)?"
+    r"|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}(?::\d+)?[/?#]\S*)$",
+    re.IGNORECASE,
+)
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
 _HTML_TAGS = re.compile(rb"<(p|div|article|body|h1|meta)\b", re.I)
 _HTML_ROOT = re.compile(rb"<(!doctype\s+html|html|head|body)\b", re.I)
@@ -33,38 +39,42 @@ _MAGIC = {
 
 
 @dataclass(frozen=True)
-class Source:
-    """Where an input came from: its name for messages, and its URL when it was one."""
+class Input:
+    """One command-line input: its name as given, and the link to fetch when it is one."""
 
     name: str
     url: str | None = None
 
 
-def is_url(value: str) -> bool:
-    """True for http(s) links (other schemes are files or errors)."""
-    return re.match(r"^https?://", value, re.IGNORECASE) is not None
+def resolve(name: str) -> Input:
+    """A link for any `scheme://` input and for a host/path that is no file, else a file."""
+    if _SCHEME.match(name):
+        return Input(name, name)
+    if name != "-" and not Path(name).exists() and _BARE_HOST.match(name):
+        return Input(name, f"https://{name}")
+    return Input(name)
 
 
-def read_bytes(name: str) -> bytes:
-    """The raw bytes of a file or of stdin (`-`), within MAX_INPUT_BYTES."""
+def read_bytes(name: str, max_bytes: int) -> bytes:
+    """The raw bytes of a file or of stdin (`-`), within `max_bytes` (the fetcher's cap)."""
     try:
         if name == "-":
-            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+            data = sys.stdin.buffer.read(max_bytes + 1)
         else:
             path = Path(name)
             if path.is_dir():
                 raise InputError("is a folder, not a file.")
             with path.open("rb") as handle:
-                data = handle.read(MAX_INPUT_BYTES + 1)
+                data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError("no such file.") from None
     except PermissionError:
         raise InputError("permission denied.") from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc}).") from None
-    if len(data) > MAX_INPUT_BYTES:
+    if len(data) > max_bytes:
         raise InputError(
-            f"is larger than {MAX_INPUT_BYTES // 1_000_000} MB; digestbot summarises "
+            f"is larger than {max_bytes / 1_000_000:g} MB; digestbot summarises "
             "articles, not whole books or data dumps."
         )
     return data
@@ -78,7 +88,10 @@ def decode(data: bytes) -> str:
         if data.startswith(magic):
             raise InputError(f"is {kind}, not text or HTML.")
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("is a binary file, not text or HTML.")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise InputError("is a binary file, not text or HTML.")
+        return text
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -91,10 +104,29 @@ def decode(data: bytes) -> str:
         western = None
     if western is not None and detect_language(western) in _WESTERN:
         return western
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise InputError("is a binary file, not text or HTML.")
     return data.decode(best.encoding, errors="replace")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text that lacks its byte-order mark, told by where the zero bytes fall: the high
+    byte of every Latin, Greek or Cyrillic character is zero, so one of the two byte positions
+    is mostly zeros and the other hardly ever is."""
+    head = data[:8192]
+    zeros_even, zeros_odd = head[0::2].count(0), head[1::2].count(0)
+    pairs = max(len(head) // 2, 1)
+    for encoding, high, low in (("utf-16-le", zeros_odd, zeros_even),
+                                ("utf-16-be", zeros_even, zeros_odd)):  # fmt: skip
+        if high > 0.3 * pairs and low < 0.02 * pairs:
+            try:
+                return data[: len(data) // 2 * 2].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -109,6 +141,8 @@ def looks_like_html(data: bytes) -> bool:
 def article_from_bytes(data: bytes, url: str | None = None) -> Article:
     """Clean a file's bytes as HTML or as plain text."""
     text = decode(data)
-    if looks_like_html(data):
+    if looks_like_html(text[:_HTML_SNIFF_BYTES].encode("utf-8", "surrogatepass")):
+        from summarizers.clean.html import clean_html  # trafilatura and lxml: only for HTML
+
         return clean_html(text, url=url)
     return clean_text(text, url=url)

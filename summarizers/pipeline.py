@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from summarizers.errors import InputError
@@ -60,12 +61,25 @@ def summarize(
         byline=article.byline,
         published=article.published,
         points=points,
-        quotes=chosen_quotes,
+        quotes=[without_joining_comma(q) for q in chosen_quotes],
         method=method,
         language=article.language,
         site=article.site,
         notes=[language_note] if language_note else [],
     )
+
+
+def without_joining_comma(quote: Quote) -> Quote:
+    """The quote without the comma (or ; :) that only joined it to its speech tag
+    ("It is over," he said), its end moved back so that the text stays the article's."""
+    text = quote.text.rstrip().rstrip(",;:").rstrip()
+    cut = len(quote.text) - len(text)
+    if not cut or not text:
+        return quote
+    parts = quote.parts
+    if parts:
+        parts = (*parts[:-1], (parts[-1][0], parts[-1][1] - cut))
+    return dataclasses.replace(quote, text=text, end=quote.end - cut, parts=parts)
 
 
 def quoted_spans(quotes: list[Quote]) -> list[tuple[int, int]]:

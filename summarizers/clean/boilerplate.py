@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from lxml.html import HtmlElement
-
 from summarizers.clean.dates import find_date
+
+if TYPE_CHECKING:  # text input never needs lxml
+    from lxml.html import HtmlElement
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]")

@@ -9,6 +9,7 @@ chosen by agreement between the `<title>`, the metadata titles and the `<h1>` el
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import json
 import re
 from collections.abc import Iterator
@@ -78,7 +79,7 @@ def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
         url = meta.get("og:url") or _canonical(tree)
     objects = list(_json_ld_objects(tree))
     articles = [obj for obj in objects if _is_article(obj)]
-    site = _site_name(meta, articles, url)
+    site = _site_name(meta, articles, _site_host(url, meta.get("og:url") or _canonical(tree)))
     return PageMetadata(
         url=url,
         headline=choose_headline(tree, meta, articles, site, url),
@@ -287,16 +288,39 @@ def _headings(tree: HtmlElement) -> Iterator[str]:
 # --- Other fields ---------------------------------------------------------------------------
 
 
-def _site_name(meta: dict[str, str], articles: list[dict[str, Any]], url: str | None) -> str | None:
-    for key in ("og:site_name", "application-name", "twitter:site"):
-        if meta.get(key):
-            return meta[key].lstrip("@")
+def _site_host(url: str | None, declared: str | None) -> str | None:
+    """The site's host name without "www.": the page's, else (for a page served from an
+    address, such as a test server's 127.0.0.1) the one its canonical URL names."""
+    for candidate in (url, declared):
+        host = _hostname(candidate)
+        if host and not _is_address(host):
+            return host.removeprefix("www.")
+    return None
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def _site_name(
+    meta: dict[str, str], articles: list[dict[str, Any]], host: str | None
+) -> str | None:
+    names = [meta[key].lstrip("@") for key in ("og:site_name", "application-name", "twitter:site")
+             if meta.get(key)]  # fmt: skip
     for obj in articles:
         publisher = obj.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-            return _clean(publisher["name"]) or None
-    host = _hostname(url)
-    return host.removeprefix("www.") if host else None
+            names.append(_clean(publisher["name"]))
+    # A name that is only the host's sub-domain ("Hosted" on hosted.ap.org) names no site.
+    subdomain = host.split(".")[0] if host and host.count(".") >= 2 else None
+    for name in names:
+        if name and _squash(name) != subdomain:
+            return name
+    return host
 
 
 def _byline(tree: HtmlElement) -> str | None:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from summarizers.extract.default import default_points
 from summarizers.extract.hygiene import candidates
-from summarizers.extract.sumy_methods import SUMY_FACTORIES, sumy_method
+from summarizers.extract.names import SUMY_METHODS
 from summarizers.models import Sentence
 
 Method = Callable[[list[Sentence], int, str], list[Sentence]]
@@ -17,10 +17,23 @@ def lead_points(sentences: list[Sentence], count: int, language: str = "en") -> 
     return sentences[:count]
 
 
+def sumy_method(name: str) -> Method:
+    """A `(sentences, count, language) -> points` callable for sumy's method `name`."""
+
+    def method(sentences: list[Sentence], count: int, language: str = "en") -> list[Sentence]:
+        # sumy and numpy load only when one of sumy's methods runs.
+        from summarizers.extract.sumy_methods import run_sumy
+
+        return run_sumy(name, sentences, count, language)
+
+    method.__doc__ = f"sumy's {name} method."
+    return method
+
+
 METHODS: dict[str, Method] = {
     "default": default_points,
     "lead": lead_points,
-    **{name: sumy_method(name) for name in SUMY_FACTORIES},
+    **{name: sumy_method(name) for name in SUMY_METHODS},
 }
 
 

@@ -78,13 +78,3 @@ def run_sumy(name: str, sentences: list[Sentence], count: int, language: str) ->
     summarizer = SUMY_FACTORIES[name](tools, sentences)
     chosen = summarizer(document, count)
     return sorted((ours[id(c)] for c in chosen), key=lambda s: s.index)
-
-
-def sumy_method(name: str) -> Callable[[list[Sentence], int, str], list[Sentence]]:
-    """A `(sentences, count, language) -> points` callable for sumy's method `name`."""
-
-    def method(sentences: list[Sentence], count: int, language: str) -> list[Sentence]:
-        return run_sumy(name, sentences, count, language)
-
-    method.__doc__ = f"sumy's {name} method."
-    return method

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import email.utils
 import errno
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
@@ -118,7 +120,7 @@ async def _follow(
                 continue
             if wanted.feed and response.status == 304:
                 return _not_modified(response, link)
-            refuse_status(response.status)
+            refuse_status(response.status, response.headers.get("Retry-After"))
             return await _read_page(response, link, opts.max_bytes, wanted.feed)
     if len(set(visited)) < len(visited):
         raise FetchError("That link redirects in a loop.")
@@ -135,23 +137,43 @@ def _redirect_target(response: aiohttp.ClientResponse, current: URL) -> URL:
         raise FetchError("That link redirects to an invalid web address.") from None
 
 
-def refuse_status(status: int) -> None:
-    """Raise HttpStatusError with the sentence for an unusable HTTP status."""
+def refuse_status(status: int, retry_after: str | None = None) -> None:
+    """Raise HttpStatusError with the sentence for an unusable HTTP status; a 429 says when
+    the site asks to be tried again (its `Retry-After`)."""
     if 200 <= status < 300 and status != 204:
         return
+    wait = _retry_after_words(retry_after) or "later"
     message = {
         204: "That page is empty (204).",
         401: "That page needs a login (401).",
         403: "That site refused access to the page (403).",
         404: "That page was not found (404).",
         410: "That page has been removed (410).",
-        429: "That site is receiving too many requests; try again later (429).",
+        429: f"That site is receiving too many requests; try again {wait} (429).",
     }.get(status)
     if message is None and status >= 500:
         message = f"That site had a server error ({status})."
     if message is None:
         message = f"That site could not serve the page ({status})."
     raise HttpStatusError(message, status)
+
+
+def _retry_after_words(value: str | None) -> str | None:
+    """`Retry-After` (seconds or an HTTP date) as words: "in 2 minutes", "after 08:00 UTC"."""
+    value = (value or "").strip()
+    if value.isdigit():
+        seconds = int(value)
+        if seconds < 120:
+            return f"in {seconds} second{'s' if seconds != 1 else ''}"
+        minutes = round(seconds / 60)
+        return f"in {minutes} minutes" if minutes < 120 else f"in {round(minutes / 60)} hours"
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return f"after {when.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC"
 
 
 def _not_modified(response: aiohttp.ClientResponse, link: str) -> Page:
