@@ -196,3 +196,11 @@ def test_a_sponsorship_disclosure_is_no_point() -> None:
 def test_a_sentence_cut_off_before_a_list_is_no_point() -> None:
     assert is_furniture("Recommendation widgets provide publishers with an")
     assert not is_furniture("Recommendation widgets provide publishers with an income.")
+
+
+def test_the_light_method_names_match_the_registry_and_sumys_factories() -> None:
+    from summarizers.extract.names import METHOD_NAMES, SUMY_METHODS
+    from summarizers.extract.sumy_methods import SUMY_FACTORIES
+
+    assert set(SUMY_METHODS) == set(SUMY_FACTORIES)
+    assert set(METHOD_NAMES) == set(METHODS)

@@ -403,3 +403,24 @@ async def test_https_checks_the_certificate_against_the_name_not_the_address(
         with pytest.raises(FetchError, match="secure connection could not be verified"):
             await fetch_page(f"https://news.test:{secure.port}/story", secure.options(resolver=dns))
     assert secure.connections.hosts == {HOST}
+
+
+@pytest.mark.parametrize(
+    ("retry_after", "words"),
+    [
+        ("30", "try again in 30 seconds (429)"),
+        ("1", "try again in 1 second (429)"),
+        ("600", "try again in 10 minutes (429)"),
+        ("Wed, 21 Oct 2026 07:28:00 GMT", "try again after 2026-10-21 07:28 UTC (429)"),
+        ("soon", "try again later (429)"),
+        (None, "try again later (429)"),
+    ],
+)
+async def test_a_429_says_when_the_site_asks_to_be_tried_again(
+    web: WebServer, retry_after: str | None, words: str
+) -> None:
+    headers = {"Retry-After": retry_after} if retry_after else {}
+    url = web.page("/busy", "slow down", status=429, headers=headers)
+    with pytest.raises(HttpStatusError) as caught:
+        await fetch_page(url, web.options())
+    assert str(caught.value) == f"That site is receiving too many requests; {words}."

@@ -311,3 +311,32 @@ def test_the_byline_credits_people_not_the_publisher(author: str, expected: str 
     )
     html = page(title="Storm floods the old harbour", head=head)
     assert clean_html(html, url="https://couriernews.example/s").byline == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "site"),
+    [
+        # A site name that is only the host's sub-domain names no site: the domain does.
+        (
+            '<meta property="og:site_name" content="Hosted">',
+            "https://hosted.ap.org/a/1",
+            "hosted.ap.org",
+        ),
+        (
+            '<meta property="og:site_name" content="AP News">',
+            "https://hosted.ap.org/a/1",
+            "AP News",
+        ),
+        # A page served from an address (a test server) takes its canonical URL's domain.
+        (
+            '<link rel="canonical" href="https://www.harbour.example/storm">',
+            "http://127.0.0.1:8080/s",
+            "harbour.example",
+        ),
+        ("", "http://127.0.0.1:8080/s", None),
+        ("", "https://www.harbour.example/storm", "harbour.example"),
+    ],
+)
+def test_site_name_falls_back_to_the_domain(head: str, url: str, site: str | None) -> None:
+    article = clean_html(page(title="Storm floods harbour", head=head), url=url)
+    assert article.site == site
