@@ -412,7 +412,7 @@ def test_help_imports_no_heavy_library() -> None:
         "import sys; from bot.cli import main\n"
         "try: main(['--help'])\nexcept SystemExit: pass\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'trafilatura', 'sumy', 'lxml', 'numpy', 'openai', 'discord', 'py3langid', 'nltk', "
+        "{'trafilatura', 'sumy', 'lxml', 'numpy', 'openai', 'discord', 'fasttext', 'nltk', "
         "'aiohttp', 'charset_normalizer'}))"
     )
     result = subprocess.run(

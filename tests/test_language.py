@@ -24,3 +24,23 @@ def test_detects_the_article_language(text: str, code: str) -> None:
 def test_too_little_text_is_unknown() -> None:
     assert detect_language("Hallo Welt") is None
     assert detect_language("") is None
+
+
+def test_short_text_accuracy_holds_its_baseline() -> None:
+    from bench.gate import regressions
+    from bench.language import accuracy
+
+    figures = accuracy(detect_language)
+    assert regressions("language", figures) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("北京市政府周一宣布，新的地铁线路将于明年开通。", "zh"),
+        ("أعلنت الحكومة يوم الاثنين عن خطة جديدة للنقل العام في المدينة.", "ar"),
+        ("Правительство объявило в понедельник о новом плане развития транспорта.", "ru"),
+    ],
+)
+def test_scripts_without_spaces_or_latin_letters(text: str, code: str) -> None:
+    assert detect_language(text) == code

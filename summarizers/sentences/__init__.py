@@ -2,8 +2,11 @@
 
 sumy's stock tokenizer wraps NLTK's punkt model, which must be downloaded at run time; this
 module replaces it with rules that handle what news text needs: abbreviations and titles
-("Maj. Gen.", "U.S.", "Jan."), initials ("J. K. Rowling"), decimals, ordinals in German
-dates ("am 3. Oktober") and sentence ends inside quotation marks.
+("Maj. Gen.", "U.S.", "Jan."), initials ("J. K. Rowling"), decimals, ordinals ("am 3. Oktober",
+"beim 9. Mal"), sentence ends inside quotation marks, the full stops of scripts without
+capital letters (Arabic ؟, Devanagari ।) and the full-width ones of Chinese and Japanese
+(。！？), which need no space after them. Each language's abbreviations and sentence starters
+are data files (`lang/<code>/`, read by `rules`).
 """
 
 from __future__ import annotations
@@ -12,45 +15,25 @@ import re
 from collections.abc import Iterator
 
 from summarizers.models import Sentence
-
-# Lower-cased, without the final period. Shared across languages: a Latin-script abbreviation
-# rarely ends a sentence in any of them, and mixing costs little.
-_ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms messrs dr prof gen maj col lt sgt capt cmdr adm brig cpl pvt gov sen rep pres
-    supt det insp rev fr hon st ste mt ft jr sr inc ltd co corp bros plc llc vs etc no nos
-    vol pp approx dept est fig al jan feb mar apr jun jul aug sep sept oct nov dec mon tue
-    tues wed thu thur thurs fri sat sun ala ariz ark calif colo conn del fla ga ill ind kan
-    ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo e.g
-    i.e a.m p.m u.s u.k u.n u.s.a d.c z.b u.a bzw usw ca nr hr vgl sog evtl ggf inkl bzgl
-    d.h z.t mme mmes mlle cf env sra srta dra ud uds pág
-    mrd mio tsd bspw einschl geb gegr str tel abs ff dt zzt janv févr avr juil déc av avda
-    bd núm ej aprox ee.uu
-    """.split()
-)
-# Words that start sentences often enough that "U.S. The" is a boundary but "U.S. Army" not.
-_STARTERS = frozenset(
-    """
-    the a an he she it they we i you his her its their this that these those there but and
-    so yet or in on at for if when while after before as by from with however meanwhile
-    still also last next some many most one two three what who why how where
-    der die das ein eine el la los las un una le les il elle ils
-    """.split()
-)
-_GERMAN_MONTHS = frozenset(
-    """
-    januar februar märz april mai juni juli august september oktober november dezember
-    jänner
-    """.split()
-)
+from summarizers.sentences.rules import SplitRules, split_rules
 
 # Spanish ¿ and ¡ open a sentence like a quotation mark does.
-_OPEN_QUOTES = "\"'“‘«„‚»‹([¿¡"
+_OPEN_QUOTES = "\"'“‘«„‚»‹([¿¡「『（《〈"
 # German closes with “ and ‘ („so“, ‚so‘); English opens with them.
-_CLOSE_QUOTES = "\"'”’“‘»«›‹)]"
+_CLOSE_QUOTES = "\"'”’“‘»«›‹)]」』）》〉"
+# Sentence ends followed by a space: Latin, Greek, Cyrillic, Arabic (؟ ۔), Devanagari (। ॥),
+# Armenian (։), Ethiopic (።).
+_TERMINAL = ".!?…؟۔।॥։።"
+# Chinese and Japanese full stops: the next sentence follows without a space.
+_WIDE = "。！？"
+_WIDE_CLOSE = "」』）》”’"
 # A run of terminal punctuation, any closing quotes or brackets, then whitespace.
 _BOUNDARY = re.compile(
-    r"(?P<punct>[.!?…]+|:(?=\s+[\"“„«»]))(?P<close>["
+    r"(?P<punct>["
+    + re.escape(_TERMINAL)
+    + r"]+|["
+    + _WIDE
+    + r"]+|:(?=\s+[\"“„«»]))(?P<close>["
     + re.escape(_CLOSE_QUOTES)
     + r"]*"
     # French sets a (no-break) space before its closing guillemet: « C'est fini ! » a-t-il dit.
@@ -59,7 +42,14 @@ _BOUNDARY = re.compile(
     # "Tokyo 2020.He"): two lower-case letters or digits, the stop, then a capitalised word.
     # British style closes the quote before the stop: 'of "darker days to come".He said'.
     + r"|(?<=[a-z0-9]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])"
-    + r"|(?<=[a-z]{2}[\"”’][.!?])(?=[A-Z][a-z]))"
+    + r"|(?<=[a-z]{2}[\"”’][.!?])(?=[A-Z][a-z])"
+    + r"|(?<=["
+    + _WIDE
+    + r"])(?=\S)|(?<=["
+    + _WIDE
+    + r"]["
+    + _WIDE_CLOSE
+    + r"])(?=\S))"
 )
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _LOOKBACK = 64  # characters; longer tokens are never abbreviations or initials
@@ -78,8 +68,15 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
         yield pos, len(text)
 
 
-def _is_boundary(text: str, match: re.Match[str], language: str, end: int) -> bool:
+def _caseless(char: str) -> bool:
+    """A letter of a script without capitals (Arabic, Hebrew, Devanagari, Chinese...)."""
+    return char.isalpha() and not char.isupper() and not char.islower()
+
+
+def _is_boundary(text: str, match: re.Match[str], rules: SplitRules, end: int) -> bool:
     punct = match.group("punct")
+    if punct[0] in _WIDE:
+        return True
     after = text[match.end() : min(match.end() + 40, end)]
     if not after:
         return True
@@ -96,7 +93,7 @@ def _is_boundary(text: str, match: re.Match[str], language: str, end: int) -> bo
         # A period before a closing quote ends the sentence unless the sentence continues
         # in lower case.
         return not first.islower()
-    if not (first.isupper() or first.isdigit() or after[0] in _OPEN_QUOTES):
+    if not (first.isupper() or first.isdigit() or after[0] in _OPEN_QUOTES or _caseless(first)):
         return False
     # Look back a short window only: searching from 0 made splitting quadratic in length.
     before = _TOKEN_BEFORE.search(text, max(0, match.start() - _LOOKBACK), match.start())
@@ -109,13 +106,14 @@ def _is_boundary(text: str, match: re.Match[str], language: str, end: int) -> bo
     if len(token) == 1 and token.isalpha():
         return False  # an initial ("J. K. Rowling") or a German abbreviation ("z. B.", "u. a.")
     if bare.isdigit():
-        # German ordinal dates ("am 3. Oktober"); elsewhere a number ends sentences.
-        return not (language == "de" and next_lower in _GERMAN_MONTHS)
-    if bare in _ABBREVIATIONS or bare.rstrip(".") in _ABBREVIATIONS:
+        # Where a period also writes ordinals ("am 3. Oktober", "beim 9. Mal"), a short number
+        # before a word that does not start sentences is one; years (4 digits) end sentences.
+        return not (rules.ordinal_period and len(bare) <= 3 and next_lower not in rules.starters)
+    if bare in rules.abbreviations or bare.rstrip(".") in rules.abbreviations:
         # "U.S." and similar can end a sentence; titles and months practically never do.
-        return "." in bare and next_lower in _STARTERS
+        return "." in bare and next_lower in rules.starters
     # Acronyms written with periods ("U.N.", "F.B.I."): a boundary only before a starter word.
-    return not (re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare) and next_lower not in _STARTERS)
+    return not (re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare) and next_lower not in rules.starters)
 
 
 def split_sentences(text: str, language: str | None = "en") -> list[Sentence]:
@@ -124,12 +122,12 @@ def split_sentences(text: str, language: str | None = "en") -> list[Sentence]:
     A sentence never crosses a paragraph break; a line break inside a paragraph is treated as
     a space.
     """
-    lang = (language or "en").lower()[:2]
+    rules = split_rules(language or "en")
     out: list[Sentence] = []
     for para_index, (p_start, p_end) in enumerate(split_paragraphs(text)):
         start = p_start
         for match in _BOUNDARY.finditer(text, p_start, p_end):
-            if not _is_boundary(text, match, lang, p_end):
+            if not _is_boundary(text, match, rules, p_end):
                 continue
             end = match.end() - len(match.group("space"))
             _append(out, text, start, end, para_index)
