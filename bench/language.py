@@ -4,9 +4,10 @@ Run: `.venv/bin/python -m bench.language`. Data: 200 sentences and 200 word pair
 en, de, fr, es, zh, ar and ru (bench/data/langid, from Lingua's test data; see its SOURCE.md).
 Each candidate runs in a fresh process, which reports the RSS its model added, the seconds to
 load it and its accuracy. `digestbot` is `summarizers.language.detect_language` (fastText's
-lid.176.ftz; no answer for fewer than five words, so most word pairs count as misses), `lid.176`
-the same model on every text; py3langid, pycld2 and langdetect are measured when installed. The shipped
-identifier's sentence accuracy goes to bench/out/language.json (gated by tests/test_language.py).
+lid.176.ftz; no answer for fewer than five words, so most word pairs count as misses),
+`lid.176` the same model on every text; py3langid, pycld2 and langdetect are measured when
+installed. The shipped identifier's sentence accuracy goes to bench/out/language.json (gated by
+tests/test_language.py).
 """
 
 from __future__ import annotations
