@@ -27,13 +27,14 @@ from summarizers.sentences import words
 
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _URL = re.compile(r"https?://|www\.|\S+\.(?:com|org|net)\b|(?:^|\s)[@#]\w")
-_CODE_CHARS = frozenset("{}[]<>=;_\\|/$")
+_CODE_CHARS = tuple("{}[]<>=;_\\|/$")
 _SEPARATOR = re.compile(r"\s[|•·»/]\s")
 KINDS = ("head", "item", "cell", "quote", "code")
 CONTAINERS = ("figure", "aside", "nav", "header", "footer", "table", "list")
 _NO_CONTEXT = BlockContext()
 # A standfirst or a teaser says again what a nearby block says: the opening blocks are compared.
 _ECHO_SPAN = 6
+_SHORT_WORDS = 8
 
 
 @cache
@@ -62,7 +63,7 @@ def sentence_features(article: Article, sentences: Sequence[Sentence]) -> list[d
         text = sentence.text.strip()
         tokens = words(text)
         n = max(len(tokens), 1)
-        letters = [c for c in text if c.isalpha()]
+        letters = sum(map(str.isalpha, text))
         lowered = [t.casefold() for t in tokens]
         content = [t for t in lowered if t not in stop]
         para = sentence.paragraph if sentence.paragraph < len(paragraphs) else 0
@@ -74,10 +75,10 @@ def sentence_features(article: Article, sentences: Sequence[Sentence]) -> list[d
             "terminal": float(bool(_TERMINAL.search(text))),
             "initial_upper": float(text[:1].isupper()),
             "capital_share": sum(t[:1].isupper() for t in tokens) / n,
-            "upper_share": sum(c.isupper() for c in letters) / max(len(letters), 1),
-            "digit_share": sum(c.isdigit() for c in text) / max(len(text), 1),
+            "upper_share": sum(map(str.isupper, text)) / max(letters, 1),
+            "digit_share": sum(map(str.isdigit, text)) / max(len(text), 1),
             "url": float(bool(_URL.search(text))),
-            "code_share": sum(c in _CODE_CHARS for c in text) / max(len(text), 1),
+            "code_share": sum(text.count(c) for c in _CODE_CHARS) / max(len(text), 1),
             "separators": float(len(_SEPARATOR.findall(text))),
             "colon": float(":" in text),
             "question": float(text.rstrip("\"'”’»)").endswith("?")),
@@ -93,6 +94,10 @@ def sentence_features(article: Article, sentences: Sequence[Sentence]) -> list[d
             "dom": float(has_dom),
             "link_share": context.link_share,
         }
+        # A heading or a short line without a closing stop is a label, not a sentence; the
+        # linear model needs the products to see that.
+        row["open_head"] = (1.0 - row["terminal"]) * float(context.kind == "head")
+        row["open_short"] = (1.0 - row["terminal"]) * float(len(tokens) < _SHORT_WORDS)
         for kind in KINDS:
             row[f"kind_{kind}"] = float(context.kind == kind)
         for container in CONTAINERS:
