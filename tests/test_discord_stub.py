@@ -15,6 +15,7 @@ from tests.discord_stub import DiscordStub
 from tests.discord_stub.connect import connected
 from tests.discord_stub.limits import message_errors
 from tests.discord_stub.payloads import resolve_pings
+from tests.discord_stub.ratelimit import Limit, RateLimits, major_key
 from tests.discord_stub.world import INTENT_MESSAGE_CONTENT
 
 MESSAGES_ROUTE = "/channels/{channel_id}/messages"
@@ -211,7 +212,7 @@ async def test_global_rate_limit_holds_every_route(stub: DiscordStub, echo_bot: 
 async def test_exhausted_bucket_makes_discord_py_wait_without_a_429(
     point_discord_py: Callable[[DiscordStub], None],
 ) -> None:
-    async with DiscordStub(rate_limit=2) as stub:
+    async with DiscordStub(route_limits={("POST", MESSAGES_ROUTE): Limit(2, 1.0)}) as stub:
         point_discord_py(stub)
         async with connected(stub, EchoBot()) as bot:
             channel = bot.get_channel(stub.channel("news").id)
@@ -275,8 +276,6 @@ async def test_history_pages_like_discord(stub: DiscordStub, echo_bot: EchoBot) 
 
 
 async def test_early_retry_is_refused_again() -> None:
-    from tests.discord_stub.ratelimit import RateLimits
-
     now = [100.0]
     limits = RateLimits(clock=lambda: now[0])
     limits.script("POST", MESSAGES_ROUTE, 1, 2.0, False)
@@ -288,6 +287,83 @@ async def test_early_retry_is_refused_again() -> None:
     now[0] += 1.0
     assert not limits.check("POST", MESSAGES_ROUTE, "1:::").limited
     assert not limits.check("POST", MESSAGES_ROUTE, "2:::").limited
+
+
+FOLLOWUP_ROUTE = "/webhooks/{webhook_id}/{token}"
+BUCKET_HEADERS = {
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+    "X-RateLimit-Reset",
+    "X-RateLimit-Reset-After",
+    "X-RateLimit-Bucket",
+}
+
+
+@pytest.mark.parametrize(
+    ("is_global", "scope", "bucket_headers"), [(False, "user", True), (True, "global", False)]
+)
+def test_a_429_is_shaped_like_discords(is_global: bool, scope: str, bucket_headers: bool) -> None:
+    limits = RateLimits(clock=lambda: 100.0)
+    limits.script("POST", MESSAGES_ROUTE, 1, 1.25, is_global)
+    verdict = limits.check("POST", MESSAGES_ROUTE, major_key({"channel_id": "1"}))
+    assert verdict.limited
+    assert verdict.body == {
+        "message": "You are being rate limited.",
+        "retry_after": 1.25,
+        "global": is_global,
+    }
+    assert verdict.headers["Retry-After"] == "2"  # whole seconds, rounded up
+    assert verdict.headers["X-RateLimit-Scope"] == scope
+    assert (verdict.headers.get("X-RateLimit-Global") == "true") is is_global
+    assert (verdict.headers.keys() >= BUCKET_HEADERS) is bucket_headers
+    if bucket_headers:
+        assert verdict.headers["X-RateLimit-Remaining"] == "0"
+        assert float(verdict.headers["X-RateLimit-Reset-After"]) == 1.25
+
+
+def test_every_interaction_has_buckets_of_its_own() -> None:
+    limits = RateLimits(limit=1, clock=lambda: 100.0)
+    first = major_key({"webhook_id": "7", "token": "a"})
+    assert not limits.check("POST", FOLLOWUP_ROUTE, first).limited
+    assert limits.check("POST", FOLLOWUP_ROUTE, first).limited
+    assert not limits.check(
+        "POST", FOLLOWUP_ROUTE, major_key({"webhook_id": "7", "token": "b"})
+    ).limited
+
+
+@pytest.mark.parametrize(
+    ("route", "major", "limited"),
+    [
+        ("/channels/{channel_id}", {"channel_id": "99"}, True),
+        (FOLLOWUP_ROUTE, {"webhook_id": "7", "token": "z"}, False),  # exempt, as on Discord
+    ],
+)
+def test_the_global_limit_binds_bot_requests_but_not_interactions(
+    route: str, major: dict[str, str], limited: bool
+) -> None:
+    limits = RateLimits(clock=lambda: 100.0, global_limit=Limit(3, 1.0))
+    for n in range(3):
+        assert not limits.check(
+            "GET", "/channels/{channel_id}", major_key({"channel_id": str(n)})
+        ).limited
+    verdict = limits.check(
+        "GET" if route.startswith("/channels") else "POST", route, major_key(major)
+    )
+    assert verdict.limited is limited
+    if limited:
+        assert verdict.body["global"] is True and verdict.headers["X-RateLimit-Scope"] == "global"
+
+
+def test_channel_posts_are_limited_to_five_in_five_seconds() -> None:
+    now = [100.0]
+    limits = RateLimits(clock=lambda: now[0])
+    channel = major_key({"channel_id": "5"})
+    assert [limits.check("POST", MESSAGES_ROUTE, channel).limited for _ in range(6)] == [
+        *[False] * 5,
+        True,
+    ]
+    now[0] += 5.0
+    assert not limits.check("POST", MESSAGES_ROUTE, channel).limited
 
 
 async def test_dropped_connection_resumes_and_replays(stub: DiscordStub, echo_bot: EchoBot) -> None:

@@ -15,8 +15,10 @@ What it models: READY with unavailable guilds then GUILD_CREATE (members only wi
 members intent), zlib-stream, heartbeats, RESUME with replay, op 7 reconnect, privileged
 intents (close 4014) and the message-content rule; slash and message-menu interactions with
 the 3-second window and "already acknowledged"; deferral, followups and @original; message
-limits (400 like Discord), nonces, allowed_mentions → pings; rate-limit buckets with honest
-headers and scripted 429s (global too); requests stalled before or after handling, as a
+limits (400 like Discord), nonces, allowed_mentions → pings; rate limits as Discord keys and
+answers them (buckets per channel and per interaction, the 5-per-5-s channel post limit, the
+global limit, 429s with `retry_after`, `global` and the X-RateLimit-* and Retry-After headers)
+and scripted bursts of 429 (global too); requests stalled before or after handling, as a
 crash mid-request looks. The e2e helpers for digestbot itself are in `bot_harness`.
 """
 

@@ -97,6 +97,11 @@ class Gateway:
         return self._session.intents if self._session else 0
 
     @property
+    def connections(self) -> int:
+        """How many websocket connections were opened so far."""
+        return self._connections
+
+    @property
     def connected(self) -> bool:
         """True while a bot holds an identified or resumed connection."""
         return self._session is not None and self._session.connection is not None

@@ -1,9 +1,19 @@
-"""Discord-style REST rate limits: per-route buckets with honest headers, and scripted 429s.
+"""Discord-style REST rate limits: per-route buckets with honest headers, a global limit, and
+scripted 429s.
 
-A bucket is a fixed window of `limit` requests per route template and major parameter
-(channel, guild or webhook id), as Discord keys them. A scripted 429 answers the next N
-matching requests with 429 and blocks the bucket for `retry_after` seconds; a request that
-comes back before that is refused again, so a client that does not wait is caught.
+A bucket is a fixed window of requests per route template and major parameters (channel,
+guild, webhook id and token, interaction id and token), as Discord keys them: every
+interaction has buckets of its own. Routes Discord documents a tighter limit for (posting in a
+channel: 5 per 5 s) get it; the others get the default. Requests authorised by the bot token
+also share a global limit (50 per second); interaction callbacks and followups are exempt
+from it, as on Discord.
+
+A 429 looks like Discord's: `retry_after` (seconds, float) and `global` in the JSON body;
+`Retry-After` (whole seconds, rounded up), `X-RateLimit-Scope` and, for a bucket, the
+`X-RateLimit-Limit/Remaining/Reset/Reset-After/Bucket` headers; a global one carries
+`X-RateLimit-Global: true` and no bucket headers. A scripted 429 answers the next N matching
+requests and blocks the bucket (or, global, every route) for `retry_after` seconds; a request
+that comes back before that is refused again, so a client that does not wait is caught.
 """
 
 from __future__ import annotations
@@ -11,11 +21,34 @@ from __future__ import annotations
 import hashlib
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-_MAJOR_PARAMETERS = ("channel_id", "guild_id", "webhook_id", "application_id")
+_MAJOR_PARAMETERS = (
+    "channel_id",
+    "guild_id",
+    "webhook_id",
+    "application_id",
+    "interaction_id",
+    "token",
+)
+# Interaction endpoints are not bound to the bot's global rate limit (Discord's docs).
+_NOT_GLOBAL = ("/interactions/", "/webhooks/")
+
+
+@dataclass(frozen=True)
+class Limit:
+    """`requests` per `window` seconds."""
+
+    requests: int
+    window: float
+
+
+GLOBAL_LIMIT = Limit(50, 1.0)
+DISCORD_ROUTE_LIMITS: Mapping[tuple[str, str], Limit] = {
+    ("POST", "/channels/{channel_id}/messages"): Limit(5, 5.0),
+}
 
 
 @dataclass
@@ -29,6 +62,7 @@ class _Script:
 
 @dataclass
 class _Bucket:
+    limit: Limit
     count: int = 0
     window_ends: float = 0.0
     blocked_until: float = 0.0
@@ -54,18 +88,21 @@ def major_key(match_info: dict[str, str]) -> str:
 
 
 class RateLimits:
-    """Buckets and scripted 429s for the stand-in's REST API."""
+    """Buckets, the global limit and scripted 429s for the stand-in's REST API."""
 
     def __init__(
         self,
         limit: int = 50,
         window: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
+        route_limits: Mapping[tuple[str, str], Limit] = DISCORD_ROUTE_LIMITS,
+        global_limit: Limit = GLOBAL_LIMIT,
     ) -> None:
-        self.limit = limit
-        self.window = window
+        self.default = Limit(limit, window)
+        self.route_limits = dict(route_limits)
         self._clock = clock
         self._buckets: dict[tuple[str, str, str], _Bucket] = {}
+        self._global = _Bucket(global_limit)
         self._scripts: list[_Script] = []
         self._global_blocked_until = 0.0
 
@@ -78,11 +115,12 @@ class RateLimits:
     def check(self, method: str, route: str, major: str) -> Verdict:
         """Count one request and decide whether it passes."""
         now = self._clock()
-        bucket = self._buckets.setdefault((method, route, major), _Bucket())
-        if now >= bucket.window_ends:
-            bucket.count, bucket.window_ends = 0, now + self.window
+        limit = self.route_limits.get((method, route), self.default)
+        bucket = self._buckets.setdefault((method, route, major), _Bucket(limit))
+        _roll(bucket, now)
         bucket_id = bucket_hash(method, route)
-        if now < self._global_blocked_until:
+        counts_globally = not route.startswith(_NOT_GLOBAL)
+        if counts_globally and now < self._global_blocked_until:
             return self._refuse(bucket, bucket_id, self._global_blocked_until - now, True)
         if now < bucket.blocked_until:
             return self._refuse(bucket, bucket_id, bucket.blocked_until - now, False)
@@ -93,7 +131,13 @@ class RateLimits:
             else:
                 bucket.blocked_until = now + script.retry_after
             return self._refuse(bucket, bucket_id, script.retry_after, script.is_global)
-        if bucket.count >= self.limit:
+        if counts_globally:
+            _roll(self._global, now)
+            if self._global.count >= self._global.limit.requests:
+                self._global_blocked_until = self._global.window_ends
+                return self._refuse(bucket, bucket_id, self._global.window_ends - now, True)
+            self._global.count += 1
+        if bucket.count >= limit.requests:
             bucket.blocked_until = bucket.window_ends
             return self._refuse(bucket, bucket_id, bucket.window_ends - now, False)
         bucket.count += 1
@@ -109,8 +153,8 @@ class RateLimits:
     def _headers(self, bucket: _Bucket, bucket_id: str, reset_after: float) -> dict[str, str]:
         reset_after = max(reset_after, 0.0)
         return {
-            "X-RateLimit-Limit": str(self.limit),
-            "X-RateLimit-Remaining": str(max(self.limit - bucket.count, 0)),
+            "X-RateLimit-Limit": str(bucket.limit.requests),
+            "X-RateLimit-Remaining": str(max(bucket.limit.requests - bucket.count, 0)),
             "X-RateLimit-Reset": f"{time.time() + reset_after:.3f}",
             "X-RateLimit-Reset-After": f"{reset_after:.3f}",
             "X-RateLimit-Bucket": bucket_id,
@@ -134,3 +178,9 @@ class RateLimits:
             "global": is_global,
         }
         return Verdict(True, headers, body)
+
+
+def _roll(bucket: _Bucket, now: float) -> None:
+    """Start a new window when the last one is over."""
+    if now >= bucket.window_ends:
+        bucket.count, bucket.window_ends = 0, now + bucket.limit.window

@@ -21,7 +21,7 @@ from .interactions import (
     slash_command_json,
 )
 from .payloads import JSON, MESSAGE_FLAG_LOADING, iso_now, member_json
-from .ratelimit import RateLimits
+from .ratelimit import DISCORD_ROUTE_LIMITS, Limit, RateLimits
 from .rest import CATCH_ALL_ROUTE, RestApi
 from .rest_channels import NONCE_WINDOW
 from .rest_interactions import INTERACTION_DEADLINE
@@ -61,13 +61,14 @@ class DiscordStub(LocalServer):
         interaction_deadline: float = INTERACTION_DEADLINE,
         nonce_window: float = NONCE_WINDOW,
         rate_limit: int = 50,
+        route_limits: Mapping[tuple[str, str], Limit] = DISCORD_ROUTE_LIMITS,
     ) -> None:
         super().__init__()
         self.ids = Snowflakes()
         self.world = world or default_world(self.ids)
         self.token = token or f"stub.{secrets.token_urlsafe(24)}"
         self.state = StubState(self.world, self.ids)
-        self.limits = RateLimits(limit=rate_limit)
+        self.limits = RateLimits(limit=rate_limit, route_limits=route_limits)
         self._joined_at = iso_now()
         self.gateway = Gateway(
             self.world,
@@ -289,18 +290,19 @@ class DiscordStub(LocalServer):
         the placeholder and answered with a followup instead (an error, say), that followup.
         """
 
-        def answered() -> StoredMessage | None:
-            if interaction.original_message_id is None:
-                return None
-            message = self.state.messages[interaction.original_message_id]
-            if message.deleted:
-                followups = [self.state.messages[i] for i in interaction.followup_message_ids]
-                return followups[-1] if followups else None
-            if final and int(message.data.get("flags") or 0) & MESSAGE_FLAG_LOADING:
-                return None
-            return message
+        return await self.state.wait_for(lambda: self.answer(interaction, final=final), timeout)
 
-        return await self.state.wait_for(answered, timeout)
+    def answer(self, interaction: Interaction, *, final: bool = True) -> StoredMessage | None:
+        """The interaction's answer so far (see `wait_for_response`), or None."""
+        if interaction.original_message_id is None:
+            return None
+        message = self.state.messages[interaction.original_message_id]
+        if message.deleted:
+            followups = [self.state.messages[i] for i in interaction.followup_message_ids]
+            return followups[-1] if followups else None
+        if final and int(message.data.get("flags") or 0) & MESSAGE_FLAG_LOADING:
+            return None
+        return message
 
     # Internals
 
