@@ -13,7 +13,16 @@ import traceback
 from pathlib import Path
 
 # Shared helpers, data converters and rebuild scripts, run by their own `python -m bench.X`.
-_HELPERS = {"common", "splits", "gate", "fitting", "polnear", "quote_candidates", "quotes_fit"}
+_HELPERS = {
+    "common",
+    "splits",
+    "gate",
+    "fitting",
+    "polnear",
+    "quote_candidates",
+    "quotes_fit",
+    "bot_rig",
+}
 
 
 def benchmark_names() -> list[str]:

@@ -57,6 +57,7 @@ class Settings:
         default=5, metadata={"env": "DIGESTBOT_MAX_LINKS_PER_MESSAGE"}
     )
     digest_concurrency: int = field(default=4, metadata={"env": "DIGESTBOT_DIGEST_CONCURRENCY"})
+    summarize_backlog: int = field(default=500, metadata={"env": "DIGESTBOT_SUMMARIZE_BACKLOG"})
     # Feeds
     feed_interval: float = field(default=900.0, metadata={"env": "DIGESTBOT_FEED_INTERVAL"})
     feed_concurrency: int = field(default=10, metadata={"env": "DIGESTBOT_FEED_CONCURRENCY"})

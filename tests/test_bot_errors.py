@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
 from types import SimpleNamespace
 
 import discord
 import pytest
 from discord import app_commands
 
-from bot.discord.errors import UNEXPECTED, user_message
+from bot.discord.errors import STORAGE_BUSY, UNEXPECTED, user_message
 from bot.store.queue import QueueFullError
 from summarizers.errors import FetchError, NotAnArticleError
 
@@ -16,6 +18,20 @@ from summarizers.errors import FetchError, NotAnArticleError
 @app_commands.command(description="A command to wrap errors with.")
 async def probe(interaction: discord.Interaction) -> None:
     """Never run."""
+
+
+def locked_database_error(path: Path) -> sqlite3.OperationalError:
+    """The error SQLite gives a writer while another connection holds the file locked."""
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        sqlite3.connect(path, timeout=0).execute("CREATE TABLE t (x)")
+    except sqlite3.OperationalError as error:
+        return error
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    raise AssertionError("the write was not refused")
 
 
 def http_error(kind: type[discord.HTTPException], status: int) -> discord.HTTPException:
@@ -60,6 +76,10 @@ def http_error(kind: type[discord.HTTPException], status: int) -> discord.HTTPEx
 )
 def test_user_message(error: BaseException, expected: str) -> None:
     assert user_message(error) == expected
+
+
+def test_a_locked_database_is_a_busy_database(tmp_path: Path) -> None:
+    assert user_message(locked_database_error(tmp_path / "bot.sqlite3")) == STORAGE_BUSY
 
 
 def test_unexpected_errors_never_leak_internals() -> None:

@@ -87,9 +87,15 @@ class Channel:
             raise Crash  # the message went out, but its id never came back
         return message_id
 
-    async def find(self, channel_id: int, message: Message, after: int | None) -> int | None:
+    def mark(self) -> int:
+        return 1000 + len(self.posted)  # the id the next message will get
+
+    async def find(
+        self, channel_id: int, message: Message, since: int | None, anchor: int | None
+    ) -> int | None:
+        after = max(since or 0, anchor or 0)
         for message_id, posted in self.posted:
-            if (after is None or message_id > after) and posted.content == message.content:
+            if message_id >= after and posted.content == message.content:
                 return message_id
         return None
 

@@ -116,23 +116,23 @@ async def test_ledger_survives_a_crash_mid_post(tmp_path: Path) -> None:
         [run] = await ledger.start_runs(GUILD, CHANNEL, "s", NOW.date(), NOW)
         await ledger.save_plan(run.id, payloads)
         await ledger.save_plan(run.id, [{"content": "other", "embeds": []}])  # no second plan
-        await ledger.mark_sending(run.id, 0)
+        await ledger.mark_sending(run.id, 0, 9000)
         await ledger.mark_sent(run.id, 0, 9001)
-        await ledger.mark_sending(run.id, 1)
+        await ledger.mark_sending(run.id, 1, 9001)
         # The process dies here: the connection closes without finishing the run.
     async with Database(path) as db:
         ledger = Ledger(Store(db))
         (resumed,) = await ledger.open_runs()
         assert (resumed.id, resumed.state, resumed.title_date) == (run.id, "planned", NOW.date())
         posts = await ledger.posts(run.id)
-        assert [(p.seq, p.state, p.message_id) for p in posts] == [
-            (0, "sent", 9001),
-            (1, "sending", None),
-            (2, "pending", None),
+        assert [(p.seq, p.state, p.message_id, p.sending_since) for p in posts] == [
+            (0, "sent", 9001, 9000),
+            (1, "sending", None, 9001),  # where to look for it
+            (2, "pending", None, None),
         ]
         assert [p.payload for p in posts] == payloads
         await ledger.mark_sent(run.id, 1, 9002)
-        await ledger.mark_sending(run.id, 2)
+        await ledger.mark_sending(run.id, 2, 9002)
         await ledger.mark_sent(run.id, 2, 9003)
         await ledger.finish(run.id, NOW)
         assert await ledger.open_runs() == []

@@ -287,10 +287,11 @@ async def test_configuring_needs_manage_server(tmp_path: Path, command: str) -> 
     async with e2e_world(tmp_path, START) as world, world.bot():
         options = {"channel": world.stub.channel("news")} if command == "digest channel" else {}
         try:
-            await world.stub.dispatch_interaction(command, options, user="reader")
+            refused = await world.stub.dispatch_interaction(command, options, user="reader")
         except PermissionError:
             return  # Discord itself hides the command from people without the permission
-        [answer] = await world.stub.wait_for_messages("general", 1, ANSWER_TIMEOUT)
+        answer = await world.stub.wait_for_response(refused, ANSWER_TIMEOUT)
+        assert world.stub.messages_in("general") == [answer]
         assert answer.ephemeral and "Manage Server" in answer.content
         show = await world.stub.dispatch_interaction("digest show", user="reader")
         shown = await world.stub.wait_for_response(show, ANSWER_TIMEOUT)

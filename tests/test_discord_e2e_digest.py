@@ -215,3 +215,28 @@ async def test_digest_missed_while_down_is_posted_once_on_start(tmp_path: Path) 
         async with world.bot():
             await asyncio.sleep(SETTLE)
         assert_posted_once(world.stub.messages_in("news"), links)
+
+
+async def test_a_message_in_doubt_is_found_however_busy_the_channel_became(
+    tmp_path: Path,
+) -> None:
+    """Discord made the header but its answer never arrived; then members wrote 150 messages
+    in the channel before the bot came back. The header is found beyond the latest 100
+    messages, and not posted again."""
+    async with e2e_world(tmp_path, DAY_BEFORE_DST, stub_options={"nonce_window": 0}) as world:
+        links = stories(world, 2)
+        async with world.bot() as bot:
+            await schedule_digest(world, links)
+            stall = world.stub.stall_next("POST", MESSAGES_ROUTE, after_handling=True)
+            world.clock.set(DIGEST_DUE)
+            bot.scheduler.wake()
+            await asyncio.wait_for(stall.reached.wait(), ANSWER_TIMEOUT)
+        for n in range(150):
+            await world.stub.dispatch_message("news", f"chatter {n}")
+        async with world.bot() as bot:
+            await wait_for_stories(world, links)
+            await bot.scheduler.drain()
+            await asyncio.sleep(SETTLE)
+        bot_id = world.stub.world.bot.id
+        ours = [m for m in world.stub.messages_in("news") if m.author_id == bot_id]
+        assert_posted_once(ours, links)

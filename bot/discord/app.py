@@ -192,6 +192,7 @@ class DigestBot(commands.Bot):
         try:
             await super().close()
         finally:
+            self.digester.close()
             if self.rewriter is not None:
                 await self.rewriter.aclose()
             await self.db.close()

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import logging
 import math
+import sqlite3
 
 import discord
 from discord import app_commands
 
+from bot.discord.answers import defer, delete_placeholder, describe, follow_up, is_gone, respond
 from summarizers.errors import DigestbotError
 
 log = logging.getLogger(__name__)
 
 _PUBLIC_DEFER = "digestbot.public_defer"
 UNEXPECTED = "Something went wrong on my side; please try again later."
+STORAGE_BUSY = "My database is busy; please try again in a minute."
 
 # Discord's names for the permissions a command may check, as people see them in the app.
 _PERMISSION_NAMES = {"manage_guild": "Manage Server", "manage_channels": "Manage Channels"}
@@ -45,40 +48,42 @@ def user_message(error: BaseException) -> str:
         return "Discord did not let me do that; please check my permissions in that channel."
     if isinstance(error, discord.NotFound):
         return "That channel or message no longer exists."
+    if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY:
+        return STORAGE_BUSY
     return UNEXPECTED
 
 
 async def reply_error(interaction: discord.Interaction, error: BaseException) -> None:
     """Tell the user what went wrong, only them, in one sentence; log what was unexpected."""
+    original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+    if is_gone(original):
+        # Not acknowledged within 3 s, or the token expired: Discord takes no answer now.
+        log.warning("%s could not be answered: %s", describe(interaction), original)
+        return
     text = user_message(error)
     if text == UNEXPECTED:
-        log.error("command %s failed", _command_name(interaction), exc_info=error)
+        log.error("command %s failed", describe(interaction), exc_info=error)
     try:
         if not interaction.response.is_done():
-            await interaction.response.send_message(text, ephemeral=True)
+            await respond(interaction, text)
             return
         if _deferred_publicly(interaction):
             # The public "thinking…" placeholder would otherwise show the error to everyone.
-            await interaction.delete_original_response()
-        await interaction.followup.send(text, ephemeral=True)
-    except discord.HTTPException:
-        log.warning("could not tell the user about an error: %s", text)
+            await delete_placeholder(interaction)
+        await follow_up(interaction, content=text, ephemeral=True)
+    except discord.HTTPException as exc:
+        log.warning("could not tell %s about an error (%s): %s", describe(interaction), exc, text)
 
 
 async def defer_publicly(interaction: discord.Interaction) -> None:
     """Acknowledge at once (Discord allows 3 s) with a public "thinking…" placeholder."""
     interaction.extras[_PUBLIC_DEFER] = True
-    await interaction.response.defer(thinking=True)
+    await defer(interaction)
 
 
 def _deferred_publicly(interaction: discord.Interaction) -> bool:
     # discord.py does not remember how a response was deferred; `defer_publicly` notes it.
     return interaction.extras.get(_PUBLIC_DEFER) is True
-
-
-def _command_name(interaction: discord.Interaction) -> str:
-    command = interaction.command
-    return command.qualified_name if command is not None else "(unknown)"
 
 
 class DigestTree(app_commands.CommandTree):

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from typing import Literal
 
 import discord
 
+from bot.discord.retry import outlasting_429s
 from bot.render.embeds import Message
 from summarizers.errors import DigestbotError
 
-HISTORY_LOOKBACK = 100  # messages searched for one whose fate is unknown
 THREAD_EXISTS = 160004  # Discord: "A thread has already been created for this message"
 THREAD_ARCHIVE_MINUTES: Literal[1440] = 1440  # a day: the thread outlives its digest
 THREAD_NAME_LIMIT = 100
+# How far the clocks of the bot and Discord may disagree, and the longest a send may take
+# from its start to the message's creation: the message in doubt is searched for within them.
+CLOCK_SKEW = dt.timedelta(minutes=2)
+SEND_WINDOW = dt.timedelta(minutes=10)
 
 
 class PostingError(DigestbotError):
@@ -58,20 +63,25 @@ class ChannelPoster:
         """Post `message`; its id. PostingError when the channel refuses for good."""
         channel = await self._channel(channel_id)
         try:
-            sent = await channel.send(
-                content=message.content,
-                embeds=message.embeds,
-                nonce=nonce,
-                allowed_mentions=discord.AllowedMentions.none(),
+            # However long Discord answers 429: a digest message is never given up on.
+            sent = await outlasting_429s(
+                lambda: channel.send(
+                    content=message.content,
+                    embeds=message.embeds,
+                    nonce=nonce,
+                    allowed_mentions=discord.AllowedMentions.none(),
+                ),
+                deadline=None,
+                what=f"digest message in channel {channel_id}",
             )
         except discord.Forbidden:
             raise PostingError("I am not allowed to post in the digest channel.") from None
         except discord.NotFound:
             raise PostingError("The digest channel no longer exists.") from None
         except discord.HTTPException as exc:
-            # discord.py waits out 429s and retries 5xx itself; what is left of 4xx is about
-            # this message, and sending it again would fail again.
-            if 400 <= exc.status < 500 and exc.status != 429:
+            # discord.py retries 5xx itself; what is left of 4xx is about this message, and
+            # sending it again would fail again.
+            if 400 <= exc.status < 500:
                 raise MessageRejected(str(exc)) from exc
             raise
         return sent.id
@@ -108,18 +118,35 @@ class ChannelPoster:
             raise PostingError("I am not allowed to post in the digest channel.") from None
         return sent.id
 
-    async def find(self, channel_id: int, message: Message, after: int | None) -> int | None:
-        """The id of our message with the same text as `message` (after `after`), if any.
+    def mark(self) -> int:
+        """A snowflake no greater than the id of any message sent from now on."""
+        return discord.utils.time_snowflake(discord.utils.utcnow() - CLOCK_SKEW)
 
-        Every digest message carries its unique 'digest N · part i/n' line, so the text alone
-        identifies it.
+    async def find(
+        self, channel_id: int, message: Message, since: int | None, anchor: int | None
+    ) -> int | None:
+        """The id of our message with the same text as `message`, if it was posted.
+
+        `since` is the `mark()` taken when its send started, `anchor` the run's previous
+        message: it can only be later than both. The channel is read forward from there, page
+        after page, however many messages came since, and no further than the send could
+        have taken. Every digest message carries its unique 'digest N · part i/n' line, so
+        the text alone identifies it.
         """
         channel = await self._channel(channel_id)
         me = self.client.user
+        after = max(since or 0, anchor or 0)
+        until = (
+            discord.utils.snowflake_time(since) + 2 * CLOCK_SKEW + SEND_WINDOW
+            if since is not None
+            else None
+        )
         history = channel.history(
-            limit=HISTORY_LOOKBACK, after=discord.Object(after) if after else None
+            limit=None, after=discord.Object(after) if after else None, oldest_first=True
         )
         async for found in history:
+            if until is not None and found.created_at > until:
+                return None
             if me is not None and found.author.id == me.id and found.content == message.content:
                 return found.id
         return None

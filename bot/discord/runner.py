@@ -25,9 +25,15 @@ class Summarizer(Protocol):
 class Poster(Protocol):
     """What the runner needs from the chat (`ChannelPoster` in the bot)."""
 
+    def mark(self) -> int:
+        """A snowflake no greater than the id of any message sent from now on."""
+        ...
+
     async def send(self, channel_id: int, message: Message, nonce: int) -> int: ...
 
-    async def find(self, channel_id: int, message: Message, after: int | None) -> int | None: ...
+    async def find(
+        self, channel_id: int, message: Message, since: int | None, anchor: int | None
+    ) -> int | None: ...
 
     async def open_thread(self, channel_id: int, message_id: int, name: str) -> int: ...
 
@@ -94,12 +100,12 @@ class DigestRunner:
                 target = thread
             if post.state == "sending":
                 # Sent or not? The process stopped mid-request: look before sending again.
-                found = await self.poster.find(target, message, anchors[place])
+                found = await self.poster.find(target, message, post.sending_since, anchors[place])
                 if found is not None:
                     await self.ledger.mark_sent(run.id, post.seq, found)
                     anchors[place] = found
                     continue
-            await self.ledger.mark_sending(run.id, post.seq)
+            await self.ledger.mark_sending(run.id, post.seq, self.poster.mark())
             nonce = post_nonce(run.guild_id, run.slot, post.seq)
             try:
                 sent = await self.poster.send(target, message, nonce)

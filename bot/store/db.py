@@ -18,6 +18,9 @@ _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
 
 MIGRATIONS_PACKAGE = "bot.store.migrations"
+# Another process (a backup, the sqlite3 shell) may hold the file locked for a while; the
+# bot's commands are acknowledged before they touch it, so waiting beats failing.
+BUSY_TIMEOUT_MS = 30_000
 
 
 def migrations(package: str = MIGRATIONS_PACKAGE) -> list[tuple[int, str]]:
@@ -59,7 +62,7 @@ class Database:
         self._conn.row_factory = aiosqlite.Row
         await self._conn.execute("PRAGMA journal_mode=WAL")
         await self._conn.execute("PRAGMA foreign_keys=ON")
-        await self._conn.execute("PRAGMA busy_timeout=5000")
+        await self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         try:
             await self._migrate()
         except BaseException:

@@ -45,6 +45,7 @@ class Post:
     payload: dict[str, Any]
     state: str
     message_id: int | None
+    sending_since: int | None = None  # a snowflake below the id it got, once being sent
 
 
 class Ledger:
@@ -159,13 +160,22 @@ class Ledger:
                 payload=json.loads(r["payload"]),
                 state=r["state"],
                 message_id=r["message_id"],
+                sending_since=r["sending_since"],
             )
             for r in rows
         ]
 
-    async def mark_sending(self, run_id: int, seq: int) -> None:
-        """Written just before the message is sent: from now on its fate is in doubt."""
-        await self._mark(run_id, seq, "sending", None)
+    async def mark_sending(self, run_id: int, seq: int, since: int) -> None:
+        """Written just before the message is sent: from now on its fate is in doubt.
+
+        `since` is a snowflake no greater than the id Discord will give the message, where
+        a search for it after a crash starts.
+        """
+        await self.store.execute(
+            "UPDATE digest_posts SET state = 'sending', message_id = NULL, sending_since = ?"
+            " WHERE run_id = ? AND seq = ?",
+            (since, run_id, seq),
+        )
 
     async def mark_sent(self, run_id: int, seq: int, message_id: int) -> None:
         """Written once Discord confirmed the message."""

@@ -11,6 +11,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord.answers import defer, follow_up
 from bot.render.embeds import CONTENT_LIMIT, clip, escape
 from bot.schedule import next_run, parse_time, parse_timezone
 from bot.store.feeds import WatchedFeed
@@ -112,8 +113,15 @@ class DigestCommands(
         self.bot = bot
         super().__init__()
 
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        """Acknowledge every /digest command at once, privately: each reads or writes the
+        database, which another process may hold locked for longer than Discord's 3 s."""
+        if not interaction.response.is_done():
+            await defer(interaction, ephemeral=True)
+        return True
+
     async def _say(self, interaction: discord.Interaction, text: str) -> None:
-        await interaction.response.send_message(clip(text, CONTENT_LIMIT), ephemeral=True)
+        await follow_up(interaction, content=clip(text, CONTENT_LIMIT), ephemeral=True)
 
     @app_commands.command(name="channel", description="Post the daily digest in this channel")
     @app_commands.describe(

@@ -8,6 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord.answers import follow_up, token_deadline
 from bot.discord.errors import defer_publicly
 from bot.discord.urls import find_links
 from bot.render.embeds import Failure, failure_embeds, pack, story_embed
@@ -69,9 +70,15 @@ class Summarize(commands.Cog):
         parse_link(url)  # a bad link is refused at once, before anything is posted
         link = url.strip()
         await defer_publicly(interaction)
-        digest = await self.bot.digester.digest(link, points=points, llm=llm)
-        await interaction.followup.send(
-            embed=story_embed(digest), allowed_mentions=discord.AllowedMentions.none()
+        digester = self.bot.digester
+        digest = await digester.digest(
+            link,
+            points=points,
+            llm=llm,
+            deadline=token_deadline(interaction, reserve=digester.reserve),
+        )
+        await follow_up(
+            interaction, embed=story_embed(digest), allowed_mentions=discord.AllowedMentions.none()
         )
 
     async def summarize_links(
@@ -82,7 +89,10 @@ class Summarize(commands.Cog):
         if not found.links:
             raise InputError("That message has no web links to summarise.")
         await defer_publicly(interaction)
-        results = await self.bot.digester.digest_many(found.links)
+        digester = self.bot.digester
+        results = await digester.digest_many(
+            found.links, deadline=token_deadline(interaction, reserve=digester.reserve)
+        )
         digests = [r for r in results if isinstance(r, Digest)]
         failures = [r for r in results if isinstance(r, Failure)]
         if not digests:
@@ -92,7 +102,8 @@ class Summarize(commands.Cog):
             note = f"-# Only the first {len(found.links)} of {found.total} links were summarised."
         groups = pack([*map(story_embed, digests), *failure_embeds(failures)])
         for number, group in enumerate(groups):
-            await interaction.followup.send(
+            await follow_up(
+                interaction,
                 content=note if number == 0 else "",
                 embeds=group,
                 allowed_mentions=discord.AllowedMentions.none(),
