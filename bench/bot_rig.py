@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from bench.common import eval_dir
-from tests.discord_stub import DiscordStub, Interaction
+from tests.discord_stub import DiscordStub, Interaction, StoredMessage
 from tests.discord_stub.bot_process import BotProcess
 from tests.servers.web import WebServer
 
@@ -30,6 +30,7 @@ from tests.servers.web import WebServer
 PAGE_FOLDERS = ("scrapinghub-article-extraction", "trafilatura-eval-en", "trafilatura-eval-multi")
 ACK_DEADLINE = 3.0  # Discord's window for the first answer to an interaction
 READY_TIMEOUT = 60.0
+ANSWER_TIMEOUT = 120.0
 SAMPLE_EVERY = 0.25
 
 
@@ -145,6 +146,13 @@ class Rig:
         await self.stub.wait_ready(READY_TIMEOUT)
         await self.stub.state.wait_for(lambda: self.stub.state.global_commands, READY_TIMEOUT)
 
+    async def command(
+        self, name: str, options: Mapping[str, Any] | None = None, user: str = "moderator"
+    ) -> StoredMessage:
+        """Run slash command `name` in #general; its final answer."""
+        interaction = await self.stub.dispatch_interaction(name, options, user=user)
+        return await self.stub.wait_for_response(interaction, ANSWER_TIMEOUT)
+
     def serve(self, pages: Sequence[bytes]) -> list[str]:
         """Serve each page at its own path; their URLs."""
         return [self.web.page(f"/news/{n}.html", html) for n, html in enumerate(pages)]
@@ -181,3 +189,28 @@ class Rig:
             else:
                 tally.one_liners[answer.content] = tally.one_liners.get(answer.content, 0) + 1
         return tally
+
+
+@dataclass(frozen=True)
+class DigestCount:
+    """How a channel shows digests of some links: stories missing or twice, messages twice."""
+
+    lost: int
+    duplicated: int
+
+    @property
+    def clean(self) -> bool:
+        """Every story once, no message twice."""
+        return self.lost == 0 and self.duplicated == 0
+
+
+def count_digests(stub: DiscordStub, channel: str, links: Sequence[str]) -> DigestCount:
+    """Count what the bot posted in `channel` for `links` (each story embed links its URL;
+    each message carries its own 'digest N · part i/n' line)."""
+    ours = [m for m in stub.messages_in(channel) if m.author_id == stub.world.bot.id]
+    shown = [e.get("url") for m in ours for e in m.embeds]
+    lost = sum(1 for url in links if url not in shown)
+    repeated_stories = sum(max(shown.count(url) - 1, 0) for url in links)
+    contents = [m.content for m in ours if m.content]
+    repeated_messages = len(contents) - len(set(contents))
+    return DigestCount(lost, repeated_stories + repeated_messages)
