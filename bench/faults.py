@@ -25,6 +25,7 @@ from aiohttp import web
 from bench.bot_rig import ACK_DEADLINE, Rig, count_digests, news_pages
 from bench.gate import write_figures
 from tests.discord_stub.bot_harness import BRIDGE_STORY, article_html
+from tests.story_cases import CASES as STORY_CASES
 
 MESSAGES_ROUTE = "/channels/{channel_id}/messages"
 FOLLOWUP_ROUTE = "/webhooks/{webhook_id}/{token}"
@@ -56,11 +57,16 @@ class Outcome:
     ok: bool = True
 
 
+# Reports of different events: a digest merges the reports of one story into one item.
+TEXTS = [BRIDGE_STORY, *(text for c in STORY_CASES for text in (c.event, c.same_team, c.other))]
+
+
 def _stories(rig: Rig, prefix: str, delay: float = 0.0) -> list[str]:
-    """Serve STORIES distinct articles under `prefix` (each answered after `delay` s)."""
+    """Serve STORIES articles of different stories under `prefix`, each answered after
+    `delay` s; their URLs."""
     urls = []
-    for n in range(1, STORIES + 1):
-        html = article_html(f"Harbour bridge vote, {prefix} part {n}", BRIDGE_STORY).encode()
+    for n, text in enumerate(TEXTS[:STORIES], start=1):
+        html = article_html(f"News of the day, {prefix} part {n}", text).encode()
         urls.append(rig.web.route(f"/{prefix}/story-{n}/", _page_after(html, delay)))
     return urls
 

@@ -256,7 +256,6 @@ class DigestCommands(
         guild_id, channel_id = _feed_place(interaction, channel)
         link = url.strip()
         parse_link(link)
-        await interaction.response.defer(ephemeral=True, thinking=True)
         page = await fetch_page(link, self.bot.digester.fetch_options, feed=True)
         if not looks_like_feed(page.body):
             raise InputError("That link is a web page, not an RSS or Atom feed.")
@@ -277,7 +276,7 @@ class DigestCommands(
             f"{verdict} **{name}** (<{link}>) in <#{channel_id}>; its new entries go into"
             " that channel's daily digest."
         )
-        await interaction.followup.send(clip(text, CONTENT_LIMIT), ephemeral=True)
+        await self._say(interaction, text)
 
     @feed.command(name="remove", description="Stop reading a news feed in a channel")
     @app_commands.describe(
