@@ -98,7 +98,6 @@ async def process(
     worker: ThreadPoolExecutor,
 ) -> list[Outcome]:
     """Load and (for `summarize`) digest every input, keeping input order."""
-    from summarizers.fetch.guard import PRIVATE_MESSAGE
     from summarizers.pipeline import summarize
 
     limit = asyncio.Semaphore(_CONCURRENT_INPUTS)
@@ -120,10 +119,7 @@ async def process(
                     digest = await loop.run_in_executor(worker, digest_of, article)
                 return Outcome(source.name, article, digest)
             except BlockedAddressError as exc:
-                hint = " To allow it, add it to DIGESTBOT_ALLOW_HOSTS."
-                return Outcome(
-                    source.name, error=f"{exc}{hint if str(exc) == PRIVATE_MESSAGE else ''}"
-                )
+                return Outcome(source.name, error=_with_allow_hint(exc))
             except DigestbotError as exc:
                 return Outcome(source.name, error=str(exc))
             finally:
@@ -133,6 +129,15 @@ async def process(
         return list(await asyncio.gather(*(one(i) for i in inputs)))
     finally:
         progress.done()
+
+
+def _with_allow_hint(exc: BlockedAddressError) -> str:
+    """The refusal of a private address, plus the setting that allows one (only the CLI's user
+    can set it; the bot's users cannot)."""
+    from summarizers.fetch.guard import PRIVATE_MESSAGE
+
+    hint = " To allow it, add it to DIGESTBOT_ALLOW_HOSTS."
+    return f"{exc}{hint}" if str(exc) == PRIVATE_MESSAGE else str(exc)
 
 
 def wants_llm(args: argparse.Namespace, settings: Settings) -> bool:
