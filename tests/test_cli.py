@@ -423,3 +423,16 @@ def test_help_imports_no_heavy_library() -> None:
         env=program_environ(),
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(("code", "joiner"), [("zh", ""), ("ar", " "), ("ru", " ")])
+def test_texts_in_other_scripts_become_several_points(
+    tmp_path: Path, code: str, joiner: str
+) -> None:
+    lines = (REPO / "bench" / "data" / "langid" / f"{code}.sentences.txt").read_text().splitlines()
+    path = tmp_path / "story.txt"
+    path.write_text(joiner.join(lines[:12]), encoding="utf-8")
+    digest = json.loads(run("summarize", str(path), "--format", "json").stdout)
+    assert digest["language"] == code
+    assert len(digest["points"]) >= 2
+    assert all(len(p) < len(path.read_text()) / 2 for p in digest["points"])
