@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from bot import digest_cli
+from bot import digest_cli, verify_cmd
 from bot.render import FORMATS
 from bot.settings import Settings
 from summarizers.errors import DigestbotError
@@ -28,6 +28,7 @@ examples:
   digestbot summarize *.txt --format jsonl > digests.jsonl
   digestbot clean page.html
   digestbot digest https://example.com/feed.xml story.html --since 24h
+  digestbot verify article.html summary.txt   # is every sentence supported?
   digestbot run                      # start the Discord bot (needs DISCORD_TOKEN)
 
 An INPUT is a file, '-' for stdin, or a link. A name that is no file but looks like a web
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("run", help="start the Discord bot (reads DISCORD_TOKEN and .env)")
     digest_cli.add_parser(sub)
+    verify_cmd.add_parser(sub)
     return parser
 
 
@@ -127,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.digest_command import run_digest
 
         return run_digest(args, settings)
+    if args.command == "verify":
+        return verify_cmd.run(args, settings)
     from bot.batch import run_batch
 
     try:

@@ -83,6 +83,10 @@ class Settings:
     llm_breaker_cooldown: float = field(
         default=300.0, metadata={"env": "DIGESTBOT_LLM_BREAKER_COOLDOWN"}
     )
+    # Optional judge of `digestbot verify` (off unless DIGESTBOT_JUDGE_MODEL is set)
+    judge_model: str = field(default="", metadata={"env": "DIGESTBOT_JUDGE_MODEL"})
+    judge_base_url: str = field(default="", metadata={"env": "DIGESTBOT_JUDGE_BASE_URL"})
+    judge_api_key: str = field(default="", metadata={"env": "DIGESTBOT_JUDGE_API_KEY"})
 
     @property
     def llm_enabled(self) -> bool:
@@ -118,6 +122,21 @@ class Settings:
             concurrency=self.llm_concurrency,
             breaker_failures=self.llm_breaker_failures,
             breaker_cooldown=self.llm_breaker_cooldown,
+        )
+
+    def judge_options(self) -> LLMOptions | None:
+        """The judge's options (its own server and key when set, else the rewriter's), or
+        None when no judge model is set; retries and breaker as for the rewriter."""
+        if not self.judge_model:
+            return None
+        import dataclasses
+
+        return dataclasses.replace(
+            self.llm_options(),
+            api_key=self.judge_api_key or self.openai_api_key or "none",
+            base_url=self.judge_base_url or self.openai_base_url,
+            model=self.judge_model,
+            temperature=0.0,
         )
 
     @classmethod

@@ -137,6 +137,8 @@ class Digest:
     site: str | None = None
     notes: list[str] = field(default_factory=list)
     usage: Mapping[str, int] | None = None
+    # Beside each point, the indices of the article sentences it rests on (empty: unknown).
+    evidence: list[list[int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form; `published` as an ISO 8601 date."""
@@ -149,6 +151,7 @@ class Digest:
             "language": self.language,
             "method": self.method,
             "points": list(self.points),
+            "evidence": [list(e) for e in self.evidence],
             "quotes": [q.to_dict() for q in self.quotes],
             "notes": list(self.notes),
             "usage": dict(self.usage) if self.usage is not None else None,

@@ -66,6 +66,7 @@ def summarize(
         language=article.language,
         site=article.site,
         notes=[language_note] if language_note else [],
+        evidence=[[s.index] for s in picked],
     )
 
 

@@ -231,6 +231,17 @@ async def test_number_not_in_article_falls_back_after_one_repair() -> None:
     assert outcome.message == "The LLM's rewrite failed the fact check (number not in article)."
 
 
+async def test_spliced_name_falls_back_and_good_points_carry_their_evidence() -> None:
+    spliced = answer([GOOD_POINTS[0], "Elena Becker voted against the plan."])
+    stub, outcome = await rewrite_with(then=Reply(spliced))
+    assert len(stub.requests) == 2
+    assert "Elena Becker" in stub.requests[1].messages[-1]["content"]
+    assert outcome.digest.method == "extractive (llm: unsupported)"
+    _, good = await rewrite_with([Reply(GOOD)])
+    # Article sentences 0 (the vote) and 4 (the bus routes).
+    assert good.digest.evidence == [[0], [4]]
+
+
 async def test_server_without_json_mode_gets_plain_requests() -> None:
     plain_only = NoJsonMode(Reply(f"Here it is:\n{GOOD}"))
     async with OpenAIStub(then=plain_only) as stub, Rewriter(options(stub)) as rewriter:

@@ -31,6 +31,7 @@ from summarizers.rewrite.validate import (
     Verdict,
     check,
 )
+from summarizers.verify import Checker
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,7 @@ class Rewriter:
         self._said_off = False
         self._prompt = load_prompt("rewrite", PROMPT_VERSION)
         self._repair = load_prompt("repair", PROMPT_VERSION)
+        self._checker = Checker()
 
     @property
     def method(self) -> str:
@@ -179,7 +181,7 @@ class Rewriter:
                 messages += self._repair.render(problems=problems)
             completion = await client.complete(messages, deadline)
             spent.update(add_usage(spent, completion.usage))
-            answer = _check(completion.text, ref, max_points, len(digest.quotes))
+            answer = _check(completion.text, ref, max_points, len(digest.quotes), self._checker)
             if not answer.verdict.problems:
                 return self._accepted(digest, answer, spent, [])
             log.info(
@@ -209,6 +211,7 @@ class Rewriter:
             method=self.method,
             notes=[*digest.notes, *notes],
             usage=dict(spent),
+            evidence=answer.verdict.evidence,
         )
         return RewriteOutcome(rewritten)
 
@@ -226,16 +229,20 @@ class Rewriter:
             method=f"{entry['method']} (cached)",
             notes=list(entry["notes"]),
             usage=free,
+            evidence=[list(e) for e in entry.get("evidence", [])],
         )
         return RewriteOutcome(rewritten)
 
 
-def _check(text: str, ref: Reference, max_points: int, max_quotes: int) -> _Answer:
+def _check(
+    text: str, ref: Reference, max_points: int, max_quotes: int, checker: Checker
+) -> _Answer:
     try:
         draft = parse_draft(text)
     except ParseError as exc:
         return _Answer(text, Verdict([Problem("malformed answer", str(exc))], []), "", [])
-    return _Answer(text, check(draft, ref, max_points, max_quotes), draft.headline, draft.points)
+    verdict = check(draft, ref, max_points, max_quotes, checker)
+    return _Answer(text, verdict, draft.headline, draft.points)
 
 
 def _fallback(digest: Digest, reason: str, spent: Usage, message: str) -> RewriteOutcome:
@@ -257,4 +264,5 @@ def _to_entry(outcome: RewriteOutcome) -> dict[str, Any]:
         "method": digest.method,
         "notes": list(digest.notes),
         "usage": dict(digest.usage or {}),
+        "evidence": [list(e) for e in digest.evidence],
     }

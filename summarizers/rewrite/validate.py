@@ -1,48 +1,32 @@
 """Check a model's draft against the article: nothing invented, quotes verbatim, sizes, language.
 
-`check()` returns a `Verdict`: the problems found (each one line, for the repair prompt) and
-the draft's quotes as verified `Quote`s (offsets into `article.text`, speaker as the article
-gives it), `None` where a quote failed.
+`check()` returns a `Verdict`: the problems found (each one line, for the repair prompt), the
+draft's quotes as verified `Quote`s (offsets into `article.text`, speaker as the article gives
+it), `None` where a quote failed, and beside each point the article sentences it rests on.
+Whether the headline and points are supported is the faithfulness checker's call
+(`summarizers.verify`, fitted on human judgements); quotes must be verbatim, as a rule.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from summarizers.language import detect_language
 from summarizers.models import Article, Digest, Quote
 from summarizers.quotes import find_quotes
 from summarizers.quotes.interrupted import parts_of, quote_of_parts
 from summarizers.rewrite.parse import Draft, DraftQuote
-from summarizers.rewrite.text import (
-    NUMBER_WORDS,
-    capitalised_words,
-    normalise,
-    numbers,
-    quoted_spans,
-    words,
-)
+from summarizers.rewrite.text import normalise, words
+from summarizers.verify import ArticleIndex, Checker, SentenceVerdict
+from summarizers.verify.tokens import quoted_spans
 
 HEADLINE_CHARS = 160
 POINT_CHARS = 320
 QUOTE_CHARS = 600
 # An ellipsis between words: where a quote leaves out its tag or a passage.
 _ELLIPSIS = re.compile(r"\s+(?:…|\.\.\.)\s+")
-
-_MONTHS = {dt.date(2000, m, 1).strftime("%B").lower() for m in range(1, 13)}
-_WEEKDAYS = {dt.date(2000, 1, d).strftime("%A").lower() for d in range(3, 10)}
-# Capitalised only because they open a sentence; fine even if the article never uses them.
-_STARTERS = frozenset(
-    "a an the this that these those it its he she they we there here in on at after before "
-    "while meanwhile however but and also despite although according as by for from with "
-    "without since until when where both some many most no not one other others such "
-    "then now still yet so instead overall together first finally separately moreover under "
-    "over about more less all each every his her their our if what who which why how "
-    "officials authorities".split()
-)
 
 
 @dataclass(frozen=True)
@@ -64,6 +48,7 @@ class Verdict:
 
     problems: list[Problem]
     quotes: list[Quote | None]
+    evidence: list[list[int]] = field(default_factory=list)
 
     @property
     def only_quote_problems(self) -> bool:
@@ -86,17 +71,11 @@ class Reference:
         # The article's language code, detected when the article does not say.
         self.language = article.language or detect_language(article.text)
         self.norm, self.where = normalise(article.text)
-        facts = " ".join(
-            filter(None, [article.headline, article.byline, article.site, article.text])
-        )
-        self.words = {w.lower() for w in words(facts)}
-        self.numbers = numbers(facts)
+        # The headline, byline, site and date state facts too, but are no evidence sentences.
+        facts = [f for f in (article.headline, article.byline, article.site) if f]
         if article.published:
-            day = article.published
-            self.numbers |= {str(day.day), str(day.month), str(day.year)}
-            self.words |= {day.strftime("%B").lower(), day.strftime("%A").lower()}
-        if (self.language or "en") == "en":
-            self.numbers |= {NUMBER_WORDS[w] for w in self.words if w in NUMBER_WORDS}
+            facts.append(article.published.strftime("%A %d %B %Y"))
+        self.index = ArticleIndex(article.text, self.language, facts)
         # A rewritten point may be as long as the longest sentence it replaces.
         self.point_chars = max([POINT_CHARS, *(len(p) for p in digest.points)])
         # The digest's quotes may carry resolved speakers; the finder's cover every quote.
@@ -146,7 +125,9 @@ class Reference:
         return bool(wanted) and all(w in window for w in wanted)
 
 
-def check(draft: Draft, ref: Reference, max_points: int, max_quotes: int) -> Verdict:
+def check(
+    draft: Draft, ref: Reference, max_points: int, max_quotes: int, checker: Checker | None = None
+) -> Verdict:
     """Every problem in `draft`, and its quotes verified (at most `max_quotes` are kept)."""
     problems: list[Problem] = []
     if not draft.points:
@@ -167,48 +148,51 @@ def check(draft: Draft, ref: Reference, max_points: int, max_quotes: int) -> Ver
                 )
             )
     problems += _language(draft, ref)  # first: a wrong language explains everything else
-    problems += _facts(draft, ref)
+    verdicts = (checker or Checker()).check_sentences(ref.index, draft_lines(draft)).sentences
+    problems += _facts(draft, ref, verdicts)
     quotes: list[Quote | None] = []
     for index, item in enumerate(draft.quotes[:max_quotes]):
         quote, problem = _quote(index, item, ref)
         quotes.append(quote)
         if problem:
             problems.append(problem)
-    return Verdict(problems, quotes)
+    evidence = [list(v.evidence) for v in verdicts[1:]] if draft.points else []
+    return Verdict(problems, quotes, evidence)
 
 
-def _facts(draft: Draft, ref: Reference) -> list[Problem]:
-    problems = []
-    seen: set[str] = set()
-    for line in [draft.headline, *draft.points]:
+def draft_lines(draft: Draft) -> list[str]:
+    """What the checker reads: the headline (or nothing in its place), then each point."""
+    return [draft.headline, *draft.points]
+
+
+def _facts(draft: Draft, ref: Reference, verdicts: list[SentenceVerdict]) -> list[Problem]:
+    """Invented quotes and unsupported lines; hard failures (invented numbers, names, dates)
+    first, as they matter most and no rewording of the rest can fix them."""
+    hard: list[Problem] = []
+    soft: list[Problem] = []
+    for number, (line, verdict) in enumerate(zip(draft_lines(draft), verdicts, strict=True)):
+        if not line:
+            continue
         for quoted in quoted_spans(line):
             if ref.locate(quoted) is None:
-                problems.append(
+                hard.append(
                     Problem(
                         "invented quote",
                         f'the quoted words "{_short(quoted)}" are not in the article',
                     )
                 )
-        for number in sorted(numbers(line) - ref.numbers - seen):
-            seen.add(number)
-            problems.append(
-                Problem(
-                    "number not in article",
-                    f'the number {number} in "{_short(line)}" is not in the article',
-                )
+        if verdict.supported:
+            continue
+        # The quote check above reports invented quotes with the article's exact offsets.
+        named = [p for p in verdict.problems if p.hard and p.kind != "invented quote"]
+        hard += [Problem(p.kind, f'{p.detail} ("{_short(line)}")') for p in named]
+        # A headline is too terse for the sentence model: only the hard rules judge it.
+        if not verdict.hard and number > 0:
+            why = "; ".join(p.detail for p in verdict.problems) or "too little of it is there"
+            soft.append(
+                Problem("unsupported", f'the article does not support "{_short(line)}": {why}')
             )
-        for word, opens_sentence in capitalised_words(line):
-            lower = word.lower()
-            if lower in ref.words or lower in seen or (opens_sentence and lower in _STARTERS):
-                continue
-            seen.add(lower)
-            kind = "date" if lower in _MONTHS | _WEEKDAYS else "name"
-            problems.append(
-                Problem(
-                    f"{kind} not in article", f'"{word}" in "{_short(line)}" is not in the article'
-                )
-            )
-    return problems
+    return hard + soft
 
 
 def _language(draft: Draft, ref: Reference) -> list[Problem]:

@@ -1,0 +1,234 @@
+"""Faithfulness on FRANK: the fitted checker against human judgements, and its rebuild script.
+
+    python -m bench.verify            # figures for fit and dev, baselines beside them
+    python -m bench.verify --write    # refit and rewrite summarizers/verify/verify.json
+    python -m bench.verify --test     # also the test part: once per finished change
+
+FRANK (../shared/eval/frank-cnndm, frank-xsum): summaries of CNN/DM and XSum articles by
+several systems, each judged by annotators; a summary is faithful when `frank_factuality` is 1.
+Articles are split with `bench.splits.split_of(article id)`: weights are fitted on `fit`, the
+threshold is chosen on `dev`, `test` is read once per finished change.
+
+The model scores sentences, but FRANK judges whole summaries: a faithful summary's sentences
+are all faithful, an unfaithful one has at least one unfaithful sentence. So the fit starts
+from every sentence labelled as its summary, then (multiple-instance) keeps as the negative of
+each unfaithful summary only its lowest-scored sentence, and refits.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.common import eval_dir
+from bench.fitting import fit_logistic, save_model
+from bench.gate import write_figures
+from bench.splits import PARTS, Part, split_of
+from summarizers.fitted import LogisticModel
+from summarizers.verify import Analysis, ArticleIndex, analyse
+from summarizers.verify.features import FEATURES
+from summarizers.verify.tokens import summary_sentences
+
+DATASETS = ("frank-cnndm", "frank-xsum")
+MODEL_PATH = Path(__file__).resolve().parents[1] / "summarizers" / "verify" / "verify.json"
+MAX_FRR = 0.10  # the most faithful CNN/DM summaries the dev threshold may reject
+MIL_ROUNDS = 3
+C = 0.5
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One judged summary of one article."""
+
+    dataset: str
+    article_id: str
+    system: str
+    article: str
+    summary: str
+    faithful: bool
+    sentences: tuple[Analysis, ...]
+
+    @property
+    def part(self) -> Part:
+        return split_of(self.article_id)
+
+
+def load_pairs(root: Path | None = None, datasets: Sequence[str] = DATASETS) -> list[Pair]:
+    """Every judged summary, analysed (its article indexed once)."""
+    base = root or eval_dir()
+    pairs = []
+    for dataset in datasets:
+        for meta in sorted((base / dataset).glob("*.json")):
+            item = json.loads(meta.read_text(encoding="utf-8"))
+            article = meta.with_name(f"{item['id']}.article.txt").read_text(encoding="utf-8")
+            index = ArticleIndex(article, "en")
+            for system, out in sorted(item["systems"].items()):
+                summary = out["summary"]
+                sentences = analyse(index, summary_sentences(summary, "en"))
+                pairs.append(
+                    Pair(
+                        dataset,
+                        str(item["id"]),
+                        system,
+                        article,
+                        summary,
+                        out["frank_factuality"] == 1,
+                        tuple(sentences),
+                    )
+                )
+    return pairs
+
+
+def row(analysis: Analysis) -> list[float]:
+    return [analysis.features[name] for name in FEATURES]
+
+
+def summary_score(pair: Pair, model: LogisticModel) -> float:
+    """The checker's score of a summary: its weakest sentence (0 for a hard failure)."""
+    return min((0.0 if s.hard else model.probability(row(s)) for s in pair.sentences), default=0.0)
+
+
+def fit(pairs: Sequence[Pair]) -> LogisticModel:
+    """The sentence model, fitted on `pairs` (the fit part) by multiple-instance rounds."""
+    model: LogisticModel | None = None
+    for _ in range(MIL_ROUNDS + 1):
+        rows: list[list[float]] = []
+        labels: list[int] = []
+        for pair in pairs:
+            soft = [s for s in pair.sentences if not s.hard]
+            if pair.faithful or model is None:
+                chosen = soft
+            elif len(soft) < len(pair.sentences) or not soft:
+                chosen = []  # a hard failure already explains the judgement
+            else:
+                current = model
+                chosen = [min(soft, key=lambda s: current.probability(row(s)))]
+            rows += [row(s) for s in chosen]
+            labels += [int(pair.faithful)] * len(chosen)
+        model = fit_logistic(rows, labels, FEATURES, c=C, class_weight="balanced")
+    assert model is not None
+    return model
+
+
+def rates(scores: Iterable[tuple[float, bool]], threshold: float) -> tuple[float, float]:
+    """(balanced accuracy, share of faithful summaries rejected) at `threshold`."""
+    tp = fn = tn = fp = 0
+    for score, faithful in scores:
+        accepted = score >= threshold
+        if faithful:
+            tp += accepted
+            fn += not accepted
+        else:
+            tn += not accepted
+            fp += accepted
+    tpr = tp / (tp + fn) if tp + fn else 0.0
+    tnr = tn / (tn + fp) if tn + fp else 0.0
+    return (tpr + tnr) / 2, (fn / (tp + fn) if tp + fn else 0.0)
+
+
+def choose_threshold(scored: Sequence[tuple[float, bool, str]]) -> float:
+    """The dev threshold of best overall balanced accuracy that rejects at most MAX_FRR of
+    the faithful CNN/DM summaries (the best unconstrained one if none does)."""
+    candidates = sorted({round(s, 4) for s, _, _ in scored} | {0.5})
+    best, best_key = 0.5, (-1.0, -1.0)
+    for t in candidates:
+        ba, _ = rates(((s, f) for s, f, _ in scored), t)
+        _, frr = rates(((s, f) for s, f, d in scored if d == "frank-cnndm"), t)
+        key = (float(frr <= MAX_FRR), ba)
+        if key > best_key:
+            best, best_key = t, key
+    return best
+
+
+def every_word_occurs(pair: Pair) -> float:
+    """The trivial baseline: 1 when every word of the summary occurs in the article."""
+    article = set(_WORD.findall(pair.article.lower()))
+    return float(all(w in article for w in _WORD.findall(pair.summary.lower())))
+
+
+def hard_rules_only(pair: Pair) -> float:
+    """The rules alone (quotes, numbers, names, dates), as the old rewrite check worked."""
+    return float(not any(s.hard for s in pair.sentences))
+
+
+def figures(
+    pairs: Sequence[Pair], score: dict[int, float], threshold: float, prefix: str
+) -> dict[str, float]:
+    """Balanced accuracy (overall, per dataset) and the CNN/DM false rejections, by part."""
+    out: dict[str, float] = {}
+    for part in PARTS:
+        mine = [p for p in pairs if p.part == part]
+        for name, subset in (
+            ("all", mine),
+            ("cnndm", [p for p in mine if p.dataset == "frank-cnndm"]),
+            ("xsum", [p for p in mine if p.dataset == "frank-xsum"]),
+        ):
+            ba, frr = rates(((score[id(p)], p.faithful) for p in subset), threshold)
+            out[f"{prefix}.{part}.{name}.balanced_accuracy"] = round(ba, 4)
+            if name == "cnndm":
+                out[f"{prefix}.{part}.cnndm.false_rejections"] = round(frr, 4)
+    return out
+
+
+def dev_figures(pairs: Sequence[Pair], model: LogisticModel) -> dict[str, float]:
+    """The gated figures: the shipped model on the dev part."""
+    score = {id(p): summary_score(p, model) for p in pairs}
+    every = figures(pairs, score, model.threshold, "checker")
+    return {k: v for k, v in every.items() if ".dev." in k}
+
+
+def main(argv: list[str]) -> int:
+    started = time.process_time()
+    pairs = load_pairs()
+    elapsed = time.process_time() - started
+    cnndm = [p for p in pairs if p.dataset == "frank-cnndm"]
+    print(f"{len(pairs)} judged summaries ({len(cnndm)} CNN/DM) analysed in {elapsed:.1f} s CPU")
+    by_part = {part: [p for p in pairs if p.part == part] for part in PARTS}
+    if "--write" in argv:
+        model = fit(by_part["fit"])
+        dev = [(summary_score(p, model), p.faithful, p.dataset) for p in by_part["dev"]]
+        threshold = choose_threshold(dev)
+        meta = {
+            "fitted_on": "FRANK dev folders (frank-cnndm, frank-xsum), fit part",
+            "threshold_from": "dev part: best balanced accuracy with CNN/DM false rejections "
+            f"<= {MAX_FRR}",
+            "rebuild": "python -m bench.verify --write",
+        }
+        model = LogisticModel(
+            model.features, model.mean, model.scale, model.coef, model.intercept, threshold, meta
+        )
+        save_model(model, MODEL_PATH)
+        print(f"wrote {MODEL_PATH} (threshold {threshold})")
+    model = LogisticModel.load("summarizers.verify", "verify.json")
+    checker = {id(p): summary_score(p, model) for p in pairs}
+    shown = figures(pairs, checker, model.threshold, "checker")
+    shown |= figures(pairs, {id(p): hard_rules_only(p) for p in pairs}, 0.5, "rules_only")
+    shown |= figures(pairs, {id(p): every_word_occurs(p) for p in pairs}, 0.5, "every_word")
+    _print_table(shown, PARTS if "--test" in argv else ("fit", "dev"))
+    write_figures("verify", dev_figures(pairs, model))
+    return 0
+
+
+def _print_table(shown: dict[str, float], parts: Sequence[Part]) -> None:
+    methods = ("checker", "rules_only", "every_word")
+    columns = [
+        ("all", "balanced_accuracy"),
+        ("cnndm", "balanced_accuracy"),
+        ("xsum", "balanced_accuracy"),
+        ("cnndm", "false_rejections"),
+    ]
+    print(f"{'method':<12}{'part':<6}" + "".join(f"{a + ' ' + b[:8]:>22}" for a, b in columns))
+    for method in methods:
+        for part in parts:
+            cells = [shown[f"{method}.{part}.{a}.{b}"] for a, b in columns]
+            print(f"{method:<12}{part:<6}" + "".join(f"{c:>22.3f}" for c in cells))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
