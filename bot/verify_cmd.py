@@ -15,13 +15,16 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import AsyncExitStack
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from bot.settings import Settings
 from summarizers.errors import DigestbotError, InputError
-from summarizers.models import Article
-from summarizers.verify import ArticleIndex, Checker, Report
-from summarizers.verify.judge import Judge
+
+if TYPE_CHECKING:
+    # Imported where used: `digestbot --help` and the other commands need none of them.
+    from bot.settings import Settings
+    from summarizers.models import Article
+    from summarizers.verify import ArticleIndex, Checker, Report
+    from summarizers.verify.judge import Judge
 
 USAGE = "give ARTICLE and SUMMARY (files, URLs or '-' for one of them), or --jsonl alone"
 EXAMPLES = """\
@@ -76,6 +79,8 @@ async def _judged(
 
 
 def _index_of(article: Article) -> ArticleIndex:
+    from summarizers.verify import ArticleIndex
+
     facts = [f for f in (article.headline, article.byline, article.site) if f]
     if article.published:
         facts.append(article.published.strftime("%A %d %B %Y"))
@@ -101,6 +106,8 @@ async def _one(args: argparse.Namespace, settings: Settings) -> int:
     except DigestbotError as exc:
         raise InputError(f"{args.summary}: {exc}") from None
     index = await asyncio.to_thread(_index_of, article)
+    from summarizers.verify import Checker
+
     checker = Checker()
     async with AsyncExitStack() as stack:
         judge = await _open_judge(stack, settings)
@@ -119,6 +126,8 @@ async def _open_judge(stack: AsyncExitStack, settings: Settings) -> Judge | None
     options = settings.judge_options()
     if options is None:
         return None
+    from summarizers.verify.judge import Judge
+
     return await stack.enter_async_context(Judge(options))
 
 
@@ -163,6 +172,8 @@ def _items(stream: TextIO) -> Iterator[tuple[Any, str, str] | tuple[Any, None, s
 
 
 async def _batch(stream: TextIO, out: TextIO, settings: Settings) -> int:
+    from summarizers.verify import ArticleIndex, Checker
+
     checker = Checker()
     failed = False
     async with AsyncExitStack() as stack:

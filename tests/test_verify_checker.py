@@ -115,7 +115,11 @@ def test_tokenised_lower_case_summaries_are_split_and_mended() -> None:
     assert words == ["modi", "did", "not", "meet", "abbott", "team"]
 
 
-def test_a_language_without_data_still_checks_words() -> None:
+def test_a_language_without_data_borrows_stop_words_stems_and_lemmas() -> None:
+    rules = rules_for("de")
+    assert "der" in rules.stopwords
+    assert rules.stem("buslinien") == rules.stem("buslinie")
     index = ArticleIndex("Der Rat hat am Dienstag 12 Buslinien beschlossen.", "de")
     (verdict,) = Checker().check(index, "Der Rat hat 15 Buslinien beschlossen.").sentences
     assert "number not in article" in [p.kind for p in verdict.problems]
+    assert rules_for("xx").stopwords == frozenset()

@@ -1,7 +1,8 @@
 """One frozen rules object per language, read from `summarizers/verify/lang/<code>/*.txt`.
 
-A language without a data folder gets empty rules: words then match only as written (lower
-case), which is weaker but never wrong.
+A language without a data folder borrows what the libraries ship for it (sumy's stop words, a
+Snowball stemmer, simplemma's lemmas, wordfreq's frequencies) and has no word lists of its own:
+weaker, never wrong.
 """
 
 from __future__ import annotations
@@ -95,6 +96,28 @@ def _words(folder: Traversable, name: str) -> frozenset[str]:
     return frozenset(w.lower() for line in _lines(folder, name) for w in line.split())
 
 
+def _borrowed(code: str) -> LanguageRules:
+    """The rules of a language without a data folder, from the libraries that know it."""
+    from summarizers.extract.languages import SUMY_LANGUAGES, language_tools
+
+    name = SUMY_LANGUAGES.get(code[:2], "")
+    return LanguageRules(
+        code=code,
+        stopwords=language_tools(code).stop_words,
+        stemmer=name if name in snowballstemmer.algorithms() else "",
+        lemmatizer=code if _lemmatizes(code) else "",
+        wordfreq=code if code in wordfreq.available_languages() else "",
+    )
+
+
+def _lemmatizes(code: str) -> bool:
+    try:
+        simplemma.lemmatize("a", lang=code)
+    except ValueError:
+        return False
+    return True
+
+
 @cache
 def rules_for(language: str | None) -> LanguageRules:
     """The rules of `language` (an ISO 639-1 code); empty rules when there is no data."""
@@ -102,7 +125,7 @@ def rules_for(language: str | None) -> LanguageRules:
     root = resources.files(__package__).joinpath("lang")
     folder = root.joinpath(code)
     if not code or not folder.is_dir():
-        return LanguageRules(code)
+        return _borrowed(code)
     passive_lines = list(_lines(folder, "passive.txt"))
     variants: dict[tuple[str, ...], str] = {}
     for line in _lines(folder, "variants.txt"):
