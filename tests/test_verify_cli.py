@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
+from bot.cli import main
 from tests.conftest import SAMPLE
 from tests.test_cli import run
 
@@ -42,10 +44,15 @@ def test_unsupported_sentence_in_json_from_stdin_exits_1() -> None:
     "args",
     [("verify",), ("verify", "-", "-"), ("verify", "--jsonl", "a.txt"), ("verify", "a.txt")],
 )
-def test_usage_errors_exit_2_with_one_line(args: tuple[str, ...]) -> None:
-    result = run(*args)
-    assert result.returncode == 2
-    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+def test_usage_errors_exit_2_with_one_line(
+    args: tuple[str, ...], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In process: the usage check comes before any reading, so no subprocess is needed.
+    for name in [k for k in os.environ if k.startswith(("DIGESTBOT_", "OPENAI_"))]:
+        monkeypatch.delenv(name)
+    assert main(list(args)) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
 def test_missing_file_is_one_sentence() -> None:
