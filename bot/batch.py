@@ -12,13 +12,13 @@ import asyncio
 import dataclasses
 import json
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from bot.inputs import Input, article_from_bytes, read_bytes, resolve
+from bot.pipes import stdout_gone
 from bot.render import render
 from bot.settings import Settings, SettingsError
 from summarizers.errors import BlockedAddressError, DigestbotError
@@ -28,8 +28,6 @@ from summarizers.models import Article, Digest
 _CONCURRENT_INPUTS = 4
 # The longest input name an error line repeats ("digestbot: <name>: <sentence>").
 _SHOWN_NAME = 80
-# What the shell reports for a command whose reader went away (128 + SIGPIPE).
-_BROKEN_PIPE_STATUS = 141
 
 
 @dataclass(frozen=True)
@@ -67,10 +65,7 @@ def run_batch(args: argparse.Namespace, settings: Settings) -> int:
         status = emit(outcomes, args)
         sys.stdout.flush()
     except BrokenPipeError:
-        # The reader (`| head`) has gone: stop quietly. Point stdout at /dev/null so that
-        # Python's final flush does not raise again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return _BROKEN_PIPE_STATUS
+        return stdout_gone()
     return status
 
 

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from bot import digest_cli, verify_cmd
+from bot.pipes import stdout_gone
 from bot.render import FORMATS
 from bot.settings import Settings
 from summarizers.errors import DigestbotError
@@ -112,6 +113,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `digestbot` console script."""
+    try:
+        status = _run_command(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return stdout_gone()
+    return status
+
+
+def _run_command(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = Settings.load()

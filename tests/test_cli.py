@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.common import eval_dir
 from bot.inputs import Input, resolve
 from tests.conftest import REPO, SAMPLE, program_environ
 from tests.servers.web import HOST, WebServer
@@ -238,11 +239,26 @@ def test_every_json_record_names_its_input(command: str, fmt: str) -> None:
     assert [r["input"] for r in records] == [str(SAMPLE), "-"]
 
 
-@pytest.mark.parametrize("args", [("summarize", "--format", "jsonl"), ("clean",)])
-def test_a_reader_that_stops_early_gets_no_traceback(args: tuple[str, ...]) -> None:
-    # 60 records are more than a pipe holds, so the CLI is still writing when the reader goes.
+FRANK_ARTICLES = sorted((eval_dir() / "frank-cnndm").glob("*.article.txt"))[:60]
+
+
+@pytest.mark.parametrize(
+    ("args", "inputs"),
+    [
+        (("summarize", "--format", "jsonl"), [SAMPLE] * 60),
+        (("clean",), [SAMPLE] * 60),
+        # Sixty different stories: one copy of the sample would merge into one small item.
+        (("digest", "--format", "json"), FRANK_ARTICLES),
+    ],
+)
+def test_a_reader_that_stops_early_gets_no_traceback(
+    args: tuple[str, ...], inputs: list[Path]
+) -> None:
+    if not inputs:
+        pytest.skip("needs ../shared/eval/frank-cnndm")
+    # The records are more than a pipe holds, so the CLI is still writing when the reader goes.
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", args[0], *[str(SAMPLE)] * 60, *args[1:]],
+        [sys.executable, "-m", "bot.cli", args[0], *map(str, inputs), *args[1:]],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=program_environ(),
