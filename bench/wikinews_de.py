@@ -13,7 +13,8 @@ OUT_DIR (default /work/data-cache/uhh-wikinews), outside the repository. Parts c
 
 What is read: the `Direct` annotations (873), nothing else. Conversion:
 - a quote is each of its spans, without the quotation marks around it; a quote of fewer than
-  five words in all is left out (mostly cited words, "Gesindel"), as in the team's labels;
+  five words in all is left out (mostly cited words, "Gesindel"), as in the team's labels; a
+  span annotated twice (a person and the press release quoting them) keeps the named source;
 - its speaker span gives the name by `bench.source_names` (the longest run of capitalised
   words that the corpus does not use as nouns after an article; an acronym counts), written
   in the fullest form the article uses; `names` holds that form, the span's name and every
@@ -118,9 +119,19 @@ def convert_doc(doc: dict[str, Any], shares: NounShares) -> dict[str, Any]:
                         "via": via,
                     }
                 )
-    quotes.sort(key=lambda q: q["start"])
     doc_id = "wikinews-de:" + str(doc["documentName"]).split(" ", 1)[0]
-    return {"id": doc_id, "language": "de", "text": text, "quotes": quotes}
+    return {"id": doc_id, "language": "de", "text": text, "quotes": one_per_span(quotes)}
+
+
+def one_per_span(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One label per quote span, in text order: a quote annotated twice ("Konrad Freiberg
+    wird in einer Presseerklärung der Gewerkschaft zitiert") keeps its named source."""
+    kept: dict[tuple[int, int], dict[str, Any]] = {}
+    for quote in quotes:
+        span = (quote["start"], quote["end"])
+        if span not in kept or (quote["names"] and not kept[span]["names"]):
+            kept[span] = quote
+    return [kept[span] for span in sorted(kept)]
 
 
 def convert(mirror: Path = MIRROR, out: Path = OUT) -> Path:

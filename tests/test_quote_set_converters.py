@@ -8,7 +8,7 @@ import pytest
 from bench.gum import entity_rows, parse
 from bench.source_names import NounShares, fullest, kind_of, main_name, resolve
 from bench.spkatt import detokenised, member, quoted_runs
-from bench.wikinews_de import unmarked
+from bench.wikinews_de import one_per_span, unmarked
 
 # A small German corpus: role nouns stand after articles, names do not.
 _CORPUS = (
@@ -117,3 +117,10 @@ def test_gum_mentions_come_with_their_type_and_context() -> None:
     ]
     assert rows[1]["left"] == ["Ada", "Lovelace", "visited"]
     assert rows[0]["right"] == ["visited", "the", "city", "."]
+
+
+def test_a_quote_annotated_twice_keeps_its_named_source() -> None:
+    press = {"start": 5, "end": 20, "speaker": None, "names": []}
+    person = {"start": 5, "end": 20, "speaker": "Konrad Freiberg", "names": ["Konrad Freiberg"]}
+    other = {"start": 0, "end": 3, "speaker": None, "names": []}
+    assert one_per_span([press, person, other]) == [other, person]

@@ -30,6 +30,9 @@ def _label(speaker: str | None, *names: str) -> dict[str, object]:
         ("Robert Halver", _label("Marktanalyst Robert Halver"), True),  # noisy converted name
         ("Dr. Konrad Freiberg", _label("Konrad Freiberg"), True),  # forms of address dropped
         ("Konrad Adenauer", _label("Konrad Freiberg"), False),  # a first name is not enough
+        ("Thaksin Shinawatra", _label("Thaksin"), True),  # the label is the shorter form
+        ("Thaksin Shinawatra", _label("Yingluck Shinawatra"), True),  # a shared surname
+        ("Thaksin Shinawatra", _label("Somchai Wongsawat"), False),
         (None, _label("Konrad Freiberg"), False),
         (None, _label(None), True),  # an unnamed source: right only when none is given
         ("Hans Maier", _label(None), False),
