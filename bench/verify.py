@@ -7,7 +7,7 @@
 FRANK (../shared/eval/frank-cnndm, frank-xsum): summaries of CNN/DM and XSum articles by
 several systems, each judged by annotators; a summary is faithful when `frank_factuality` is 1.
 Articles are split with `bench.splits.split_of(article id)`: weights are fitted on `fit`, the
-threshold is chosen on `dev`, `test` is read once per finished change.
+threshold is chosen on `fit` + `dev`, `test` is read once per finished change.
 
 The model scores sentences, but FRANK judges whole summaries: a faithful summary's sentences
 are all faithful, an unfaithful one has at least one unfaithful sentence. So the fit starts
@@ -36,7 +36,13 @@ from summarizers.verify.tokens import summary_sentences
 
 DATASETS = ("frank-cnndm", "frank-xsum")
 MODEL_PATH = Path(__file__).resolve().parents[1] / "summarizers" / "verify" / "verify.json"
-MAX_FRR = 0.10  # the most faithful CNN/DM summaries the dev threshold may reject
+# The share of faithful CNN/DM summaries the threshold rejects on fit + dev: under the goal's
+# 10%, with room for unseen articles (the former dev-chosen threshold rejected 1% on dev, 9% on
+# test). Overall balanced accuracy is flat across thresholds that reject 3-9% (grouped
+# cross-validation on fit + dev) while the CNN/DM one rises with them; the best overall one on
+# dev alone rode on XSum's 4 faithful summaries there. Fit + dev, not dev alone: 343 faithful
+# CNN/DM summaries rather than 95.
+TARGET_FRR = 0.07
 MIL_ROUNDS = 3
 C = 0.5
 _WORD = re.compile(r"\w+")
@@ -133,17 +139,12 @@ def rates(scores: Iterable[tuple[float, bool]], threshold: float) -> tuple[float
 
 
 def choose_threshold(scored: Sequence[tuple[float, bool, str]]) -> float:
-    """The dev threshold of best overall balanced accuracy that rejects at most MAX_FRR of
-    the faithful CNN/DM summaries (the best unconstrained one if none does)."""
-    candidates = sorted({round(s, 4) for s, _, _ in scored} | {0.5})
-    best, best_key = 0.5, (-1.0, -1.0)
-    for t in candidates:
-        ba, _ = rates(((s, f) for s, f, _ in scored), t)
-        _, frr = rates(((s, f) for s, f, d in scored if d == "frank-cnndm"), t)
-        key = (float(frr <= MAX_FRR), ba)
-        if key > best_key:
-            best, best_key = t, key
-    return best
+    """The threshold that rejects TARGET_FRR of the faithful CNN/DM summaries (those without
+    a hard failure: no threshold passes those)."""
+    faithful = sorted(s for s, f, d in scored if f and d == "frank-cnndm" and s > 0)
+    if not faithful:
+        return 0.5
+    return round(faithful[int(TARGET_FRR * len(faithful))], 4)
 
 
 def every_word_occurs(pair: Pair) -> float:
@@ -192,12 +193,14 @@ def main(argv: list[str]) -> int:
     by_part = {part: [p for p in pairs if p.part == part] for part in PARTS}
     if "--write" in argv:
         model = fit(by_part["fit"])
-        dev = [(summary_score(p, model), p.faithful, p.dataset) for p in by_part["dev"]]
-        threshold = choose_threshold(dev)
+        chosen_on = by_part["fit"] + by_part["dev"]
+        threshold = choose_threshold(
+            [(summary_score(p, model), p.faithful, p.dataset) for p in chosen_on]
+        )
         meta = {
             "fitted_on": "FRANK dev folders (frank-cnndm, frank-xsum), fit part",
-            "threshold_from": "dev part: best balanced accuracy with CNN/DM false rejections "
-            f"<= {MAX_FRR}",
+            "threshold_from": f"fit and dev parts: rejects {TARGET_FRR} of the faithful CNN/DM "
+            "summaries",
             "rebuild": "python -m bench.verify --write",
         }
         model = LogisticModel(

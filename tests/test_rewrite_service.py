@@ -236,7 +236,7 @@ async def test_spliced_name_falls_back_and_good_points_carry_their_evidence() ->
     stub, outcome = await rewrite_with(then=Reply(spliced))
     assert len(stub.requests) == 2
     assert "Elena Becker" in stub.requests[1].messages[-1]["content"]
-    assert outcome.digest.method == "extractive (llm: unsupported)"
+    assert outcome.digest.method == "extractive (llm: names joined)"
     _, good = await rewrite_with([Reply(GOOD)])
     # Article sentences 0 (the vote) and 4 (the bus routes).
     assert good.digest.evidence == [[0], [4]]

@@ -62,6 +62,7 @@ def test_a_sentence_the_article_states_is_supported_with_its_evidence(
         ("Police arrested 15 men after the match.", "number not in article"),
         ("Narendra Modi met Tony Abbott in New Delhi on Friday.", "date not in article"),
         ("Usain Bolt said: “I will win the 200 metres race.”", "invented quote"),
+        ("Jurgen Mertesacker said Klopp would be a good fit.", "names joined"),
     ],
 )
 def test_hard_failures_are_never_supported(
@@ -75,7 +76,6 @@ def test_hard_failures_are_never_supported(
 @pytest.mark.parametrize(
     ("sentence", "kind"),
     [
-        ("Jurgen Mertesacker said Klopp would be a good fit.", "names joined"),
         ("India beat Australia by 12 runs in the quarter-final.", "number counts something else"),
         ("The Olympic champion Usain Bolt ran in the 200 metres race.", "negation"),
         ("Australia beat India by 95 runs in the World Cup quarter-final.", "roles swapped"),

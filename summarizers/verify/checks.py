@@ -18,7 +18,13 @@ from summarizers.verify.tokens import Token, quoted_spans, tokenize
 ROLE_REACH = 8  # most words from one name to the next for their order to be read
 NEGATION_REACH = 3  # words either side of a negation that it bears on
 HARD_KINDS = frozenset(
-    {"invented quote", "number not in article", "name not in article", "date not in article"}
+    {
+        "invented quote",
+        "number not in article",
+        "name not in article",
+        "names joined",
+        "date not in article",
+    }
 )
 
 
@@ -97,6 +103,9 @@ def mentions(tokens: list[Token], index: ArticleIndex, cased: bool) -> list[list
     current: list[Token] = []
     for position, token in enumerate(tokens):
         if _is_name(token, position, index, cased):
+            if token.gap and current:
+                runs.append(current)
+                current = []
             current.append(token)
             continue
         if current:

@@ -1,20 +1,22 @@
 """The fitted model's inputs: one feature row per summary sentence.
 
 Shares, not raw counts, where length would otherwise decide: a long faithful sentence has more
-words the article phrases differently than a short one. No n-gram overlap: on FRANK it adds
-nothing over these (grouped cross-validation on the fit part, 0.811 against 0.810), and it
-would teach the model that copying is faithfulness, which an LLM's paraphrase is not. For the
-same reason a word the article lacks counts by how common it is, not as "any new word" (which
-scores alike on FRANK: 0.815 against 0.816, but rejects paraphrases like "passed" for
-"approved").
+words the article phrases differently than a short one. How the sentence is stitched from
+copied runs (`fragments`: seams out of the article's order, novel bigrams) and a name or phrase
+said twice within it raise the CNN/DM ranking (grouped cross-validation on fit + dev, AUC 0.73
+to 0.77); n-gram overlap alone did not. A word the article lacks counts by how common it is,
+not as "any new word" (which scores alike on FRANK, 0.815 against 0.816, but rejects an LLM's
+paraphrases like "passed" for "approved").
 """
 
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 from summarizers.verify.align import Alignment
 from summarizers.verify.checks import Findings
+from summarizers.verify.fragments import stitching
 from summarizers.verify.reference import ArticleIndex
 from summarizers.verify.tokens import Token
 
@@ -45,6 +47,14 @@ FEATURES = (
     "voice_differs",
     "pronoun_start",
     "repeated",
+    "fragments",
+    "density",
+    "novel_bigrams",
+    "novel_trigrams",
+    "splices",
+    "name_repeated",
+    "longest_copy",
+    "self_repeated",
 )
 
 
@@ -67,6 +77,11 @@ def sentence_features(
     # one, a new fact.
     zipf = [index.rules.zipf(t.text.lower()) for t in novel]
     lead = next((t for t in tokens if t.kind == "word"), None)
+    # One name twice in a sentence: "Klopp has tipped compatriot Klopp" (a spliced agent).
+    names = [t.key for t in tokens if t.content and t.kind == "word" and t.key in index.name_keys]
+    keys = [t.key for t in tokens if t.content]
+    bigrams = list(pairwise(keys))
+    stitched = stitching(tokens, index)
     return {
         "log_content": math.log1p(content),
         "novel_common": float(sum(z >= COMMON_ZIPF for z in zipf)),
@@ -92,4 +107,14 @@ def sentence_features(
         "voice_differs": c.get("voice_differs", 0.0),
         "pronoun_start": float(lead is not None and lead.text.lower() in index.rules.pronouns),
         "repeated": float(repeated),
+        "fragments": stitched.fragments,
+        "density": stitched.density,
+        "novel_bigrams": stitched.novel_bigrams,
+        "novel_trigrams": stitched.novel_trigrams,
+        "splices": stitched.splices,
+        "name_repeated": float(len(names) > len(set(names))),
+        "longest_copy": stitched.longest,
+        # A phrase said twice within the sentence: a looping decoder ("improve facial skin and
+        # improve facial skin").
+        "self_repeated": float(len(bigrams) - len(set(bigrams))),
     }

@@ -82,9 +82,28 @@ class ArticleIndex:
         total = max(len(self.sentences), 1)
         self.idf = {k: math.log(1 + total / n) for k, n in df.items()}
 
+    @cached_property
+    def sequences(self) -> list[list[str]]:
+        """Each sentence's keys in order, symbols left out (what copied runs are read from)."""
+        return [content_keys(s.tokens) for s in self.sentences]
+
+    @cached_property
+    def positions(self) -> dict[str, list[tuple[int, int]]]:
+        """Where each key occurs: (sentence, position in its `sequences` row)."""
+        where: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for s, keys in enumerate(self.sequences):
+            for j, key in enumerate(keys):
+                where[key].append((s, j))
+        return dict(where)
+
     def weight(self, key: str) -> float:
         """How much a key says: rare in the article says more; absent, most."""
         return self.idf.get(key, math.log(1 + max(len(self.sentences), 1)))
+
+
+def content_keys(tokens: Sequence[Token]) -> list[str]:
+    """The keys of words and numbers in order (symbols left out)."""
+    return [t.key for t in tokens if t.kind != "symbol"]
 
 
 def counted_by(tokens: list[Token], position: int, reach: int = 3) -> set[str]:

@@ -29,6 +29,8 @@ _MENDS = (
 )
 # A tokenised sentence end (" . ") also ends a sentence before a lower-case word.
 _TOKENISED_END = re.compile(r"(?<=\s[.!?])\s+")
+# Anything but spaces between two words, bar the apostrophe of a plural possessive ("Jones' car").
+_GAP = re.compile(r"^(?!['’]\s+$)\s*\S")
 _NOT = re.compile(r"n['’]t$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
@@ -42,6 +44,9 @@ class Token:
     kind: str  # "word", "number" or "symbol"
     capital: bool = False
     stop: bool = False
+    # Punctuation or a dropped placeholder stands between this token and the one before: no
+    # name runs across it ("Pope Francis, George Clooney").
+    gap: bool = False
 
     @property
     def content(self) -> bool:
@@ -76,28 +81,41 @@ def number_key(digits: str) -> str:
     return (whole.lstrip("0") or "0") + dot + fraction
 
 
-def _raw(text: str) -> list[tuple[str, str]]:
-    """(surface, kind) in order; "don't" gives "do" and "not", "Clinton's" gives "Clinton"."""
-    out: list[tuple[str, str]] = []
+def _raw(text: str) -> list[tuple[str, str, bool]]:
+    """(surface, kind, gap) in order; "don't" gives "do" and "not", "Clinton's" gives "Clinton";
+    `gap` when more than spaces stands before the token."""
+    out: list[tuple[str, str, bool]] = []
     text = _DOTTED.sub(lambda m: m.group().replace(".", "").upper(), text)
+    end = 0
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup or "word"
         surface = match.group()
+        gap = bool(out) and bool(_GAP.search(text[end : match.start()]))
+        end = match.end()
         if kind == "word":
             if _NOT.search(surface):
                 base = surface[:-3]
                 if base:
-                    out.append((base, "word"))
-                out.append(("not", "word"))
+                    out.append((base, "word", gap))
+                out.append(("not", "word", False))
                 continue
             surface = _POSSESSIVE.sub("", surface)
-        out.append((surface, kind))
+        out.append((surface, kind, gap))
     return out
 
 
 def tokenize(text: str, rules: LanguageRules) -> list[Token]:
     """The tokens of `text`, multi-word variants joined into one token."""
-    raw = [(s, k) for s, k in _raw(text) if s.lower() not in rules.placeholders]
+    raw: list[tuple[str, str]] = []
+    gaps: list[bool] = []
+    dropped = False
+    for surface, kind, gap in _raw(text):
+        if surface.lower() in rules.placeholders:
+            dropped = bool(raw)
+            continue
+        raw.append((surface, kind))
+        gaps.append(gap or dropped)
+        dropped = False
     lowers = [s.lower() for s, _ in raw]
     out: list[Token] = []
     i = 0
@@ -105,6 +123,7 @@ def tokenize(text: str, rules: LanguageRules) -> list[Token]:
     while i < len(raw):
         surface, kind = raw[i]
         lower = lowers[i]
+        gap = gaps[i]
         group = None
         if kind != "number":
             for n in range(min(reach, len(raw) - i), 0, -1):
@@ -116,17 +135,18 @@ def tokenize(text: str, rules: LanguageRules) -> list[Token]:
         if group is not None:
             span = raw[i : i + n]
             text_of = " ".join(s for s, _ in span)
-            out.append(Token(text_of, "=" + group, "word", surface[:1].isupper(), False))
+            out.append(Token(text_of, "=" + group, "word", surface[:1].isupper(), False, gap))
             i += n
             continue
         if kind == "number":
-            out.append(Token(surface, number_key(surface), "number"))
+            out.append(Token(surface, number_key(surface), "number", gap=gap))
         elif kind == "symbol":
-            out.append(Token(surface, surface, "symbol"))
+            out.append(Token(surface, surface, "symbol", gap=gap))
         elif lower in rules.number_words:
-            out.append(Token(surface, rules.number_words[lower], "number", surface[:1].isupper()))
+            capital = surface[:1].isupper()
+            out.append(Token(surface, rules.number_words[lower], "number", capital, gap=gap))
         else:
             stop = lower in rules.stopwords
-            out.append(Token(surface, rules.stem(lower), "word", surface[:1].isupper(), stop))
+            out.append(Token(surface, rules.stem(lower), "word", surface[:1].isupper(), stop, gap))
         i += 1
     return out
