@@ -9,8 +9,7 @@ Sets, each as documents in the shared format, one article a dict {"id", "languag
   in the format of labels.jsonl, with the article's folder under the eval dir; texts are read
   from ../shared/eval as bench/quotes.py reads them; see bench/data/speakers/NOTE.md);
 - kept outside git, skipped when absent: `wikinews-de` (/work/data-cache/uhh-wikinews, made
-  by `bench.wikinews_de`; CC BY-NC-SA 4.0: measure only, never fit shipped weights on it;
-  `wikinews-de-named` is its part whose speaker the source span names, or none) and
+  by `bench.wikinews_de`; CC BY-NC-SA 4.0: measure only, never fit shipped weights on it) and
   `polnear` (/work/data-cache/polnear, made by `bench.polnear`).
 Parts: `bench.splits.split_of(document id)`.
 
@@ -49,11 +48,7 @@ CACHED = {
     "polnear": Path("/work/data-cache/polnear/docs.jsonl"),
 }
 COMMITTED = ("spkatt", "hand-es")
-# `wikinews-de-named`: the WikiNews labels without those resolved through a pronoun or a
-# description (the noisiest, see bench/wikinews_de.py).
-_NAMED = "-named"
-_NAMED_VIA = frozenset({"span", "none"})
-CACHED_SETS = ("wikinews-de", "wikinews-de-named", "polnear")
+
 
 Doc = dict[str, Any]
 
@@ -99,13 +94,8 @@ def load_set(name: str, root: Path) -> list[Doc] | None:
         return read_docs(SPKATT)
     if name == "hand-es":
         return hand_docs(HAND, root) if root.is_dir() else None
-    path = CACHED[name.removesuffix(_NAMED)]
-    if not path.exists():
-        return None
-    docs = read_docs(path)
-    if name.endswith(_NAMED):  # only the labels whose name the source span itself gives
-        docs = [d | {"quotes": [q for q in d["quotes"] if q["via"] in _NAMED_VIA]} for d in docs]
-    return docs
+    path = CACHED[name]
+    return read_docs(path) if path.exists() else None
 
 
 def is_right(got: str | None, quote: dict[str, Any]) -> bool:
@@ -203,13 +193,13 @@ def main(argv: list[str] | None = None) -> int:
     root = eval_dir()
     committed = committed_figures(root)
     cached: dict[str, float] = {}
-    for name in CACHED_SETS:
+    for name in CACHED:
         docs = load_set(name, root)
         if docs is None:
             print(f"{name}: no data in /work/data-cache (run its converter), skipped")
             continue
         cached |= figures_of(name, docs)
-    print(table(committed | cached, (*COMMITTED, *CACHED_SETS)))
+    print(table(committed | cached, (*COMMITTED, *CACHED)))
     print(f"figures -> {write_figures('quote_sets', committed)}")
     print(f"figures -> {write_figures('quote_sets_cache', cached)}")
     return 0

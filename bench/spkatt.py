@@ -17,8 +17,8 @@ Conversion:
   gives no paragraphs);
 - a quote is the tokens between a pair of quotation marks inside one Message, of five words
   or more (so most cited titles and phrases are left out);
-- the Source gives the speaker by `bench.source_names.resolve` (a pronoun through the last
-  earlier named Source of the speech); "ich"/"wir" as Source is the member of parliament
+- the Source gives the speaker by `bench.source_names.resolve` (a quote whose Source is a
+  pronoun is left out); "ich"/"wir" as Source is the member of parliament
   giving the speech, named by the file name ("..._CDUCSU_Kramp-Karrenbauer_ID...");
 - an annotation with no Source is `null` when its quote is of five words or more.
 Only speeches with at least one quote are written.
@@ -97,9 +97,7 @@ def convert_doc(name: str, doc: dict[str, Any], shares: NounShares) -> dict[str,
     text, offsets = detokenised([list(s["Tokens"]) for s in doc["Sentences"]])
     speech_by = member(name)
     quotes: list[dict[str, Any]] = []
-    named_before: list[list[str]] = []
-    annotations = sorted(doc["Annotations"], key=lambda a: _ids(a["Cue"], index) or [(0, 0)])
-    for annotation in annotations:
+    for annotation in doc["Annotations"]:
         source_ids = _ids(annotation["Source"], index)
         source = " ".join(text[slice(*offsets[t])] for t in source_ids)
         start = offsets[source_ids[0]][0] if source_ids else -1
@@ -107,11 +105,9 @@ def convert_doc(name: str, doc: dict[str, Any], shares: NounShares) -> dict[str,
             names: list[str] | None = [speech_by]
             via = "speech"
         elif source:
-            names, via = resolve(source, start, text, shares, named_before)
+            names, via = resolve(source, start, text, shares)
         else:
             names, via = [], "none"
-        if names and via not in ("pronoun", "speech"):
-            named_before.append(names)
         message = _ids(annotation["Message"], index)
         words = [text[slice(*offsets[t])] for t in message]
         for first, last in quoted_runs(words):

@@ -59,20 +59,18 @@ def test_a_surname_takes_the_fullest_form_the_text_writes() -> None:
 
 
 @pytest.mark.parametrize(
-    ("span", "named_before", "expected"),
+    ("span", "expected"),
     [
-        ("Er", [["Konrad Freiberg"]], (["Konrad Freiberg"], "pronoun")),
-        ("Er", [["Konrad Freiberg"], ["BKA"]], (["Konrad Freiberg"], "pronoun")),
-        ("Er", [], (None, "pronoun")),  # unknown: the quote is left out
-        ("ein Sprecher", [], ([], "none")),  # unnamed: null
-        ("der Staatsanwalt", [], (["Hans Maier"], "description")),
-        ("der Trainer", [], (None, "description")),  # never named: left out
+        ("Der Vorsitzende Konrad Freiberg", (["Konrad Freiberg"], "span")),
+        ("Er", (None, "pronoun")),  # unknown: the quote is left out
+        ("ein Sprecher", ([], "none")),  # unnamed: null
+        ("ein Sprecher der Downing Street", ([], "none")),  # an unnamed member of a body
+        ("der Staatsanwalt", (["Hans Maier"], "description")),
+        ("der Trainer", (None, "description")),  # never named: left out
     ],
 )
-def test_a_source_resolves_to_names(
-    span: str, named_before: list[list[str]], expected: tuple[list[str] | None, str]
-) -> None:
-    assert resolve(span, len(_CORPUS), _CORPUS, SHARES, named_before) == expected
+def test_a_source_resolves_to_names(span: str, expected: tuple[list[str] | None, str]) -> None:
+    assert resolve(span, len(_CORPUS), _CORPUS, SHARES) == expected
 
 
 @pytest.mark.parametrize(
