@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from summarizers.extract.languages import language_tools
+from summarizers.extract.standfirst import restated
 from summarizers.fitted import LogisticModel
 from summarizers.models import Article, BlockContext, Sentence
 from summarizers.sentences import words
@@ -127,7 +128,8 @@ def prose_probabilities(
 def prose_sentences(
     article: Article, sentences: list[Sentence], model: LogisticModel | None = None
 ) -> list[Sentence]:
-    """The sentences the gate takes for prose; never one that repeats the headline.
+    """The sentences the gate takes for prose; never one that repeats the headline, nor a
+    standfirst that the body says again (`standfirst.restated`).
 
     When the gate takes none, every sentence that is not the headline stays: a text is never
     refused for looking unlike the pages the gate was fitted on.
@@ -137,7 +139,7 @@ def prose_sentences(
     not_headline = [s for s, row in zip(sentences, rows, strict=True) if not row["headline_equal"]]
     kept = [
         s
-        for s, row in zip(sentences, rows, strict=True)
-        if not row["headline_equal"] and model.probability(row) >= model.threshold
+        for s, row, again in zip(sentences, rows, restated(article, sentences), strict=True)
+        if not row["headline_equal"] and not again and model.probability(row) >= model.threshold
     ]
     return kept or not_headline or sentences
