@@ -116,10 +116,53 @@ def test_tokenised_lower_case_summaries_are_split_and_mended() -> None:
 
 
 def test_a_language_without_data_borrows_stop_words_stems_and_lemmas() -> None:
-    rules = rules_for("de")
-    assert "der" in rules.stopwords
-    assert rules.stem("buslinien") == rules.stem("buslinie")
-    index = ArticleIndex("Der Rat hat am Dienstag 12 Buslinien beschlossen.", "de")
-    (verdict,) = Checker().check(index, "Der Rat hat 15 Buslinien beschlossen.").sentences
+    rules = rules_for("it")
+    assert "il" in rules.stopwords
+    assert rules.stem("linee") == rules.stem("linea")
+    index = ArticleIndex("Il consiglio ha approvato martedì 12 linee di autobus.", "it")
+    (verdict,) = Checker().check(index, "Il consiglio ha approvato 15 linee di autobus.").sentences
     assert "number not in article" in [p.kind for p in verdict.problems]
     assert rules_for("xx").stopwords == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "other"),
+    [
+        ("de", "deutschen", "Deutschland"),
+        ("de", "zwölf", "12"),
+        ("de", "Kanzlerin", "Bundeskanzlerin"),
+        ("fr", "française", "France"),
+        ("fr", "l'ONU", "les Nations unies"),
+        ("fr", "douze", "12"),
+        ("es", "españoles", "España"),
+        ("es", "EEUU", "Estados Unidos"),
+        ("es", "doce", "12"),
+    ],
+)
+def test_variants_of_other_languages_share_one_key(language: str, one: str, other: str) -> None:
+    rules = rules_for(language)
+    stops = rules.stopwords
+    keys = [
+        [t.key for t in tokenize(w, rules) if t.text.lower() not in stops] for w in (one, other)
+    ]
+    assert keys[0] == keys[1]
+
+
+@pytest.mark.parametrize(
+    ("language", "article", "negated"),
+    [
+        (
+            "de",
+            "Der Rat hat den Plan am Dienstag beschlossen.",
+            "Der Rat hat den Plan nicht beschlossen.",
+        ),
+        ("fr", "Le conseil a approuvé le plan mardi.", "Le conseil n'a pas approuvé le plan."),
+        ("es", "El consejo aprobó el plan el martes.", "El consejo no aprobó el plan."),
+    ],
+)
+def test_negation_is_read_in_each_language(language: str, article: str, negated: str) -> None:
+    index = ArticleIndex(article, language)
+    (verdict,) = Checker().check(index, negated).sentences
+    assert "negation" in [p.kind for p in verdict.problems]
+    (plain,) = Checker().check(index, article).sentences
+    assert plain.problems == () and plain.supported

@@ -35,6 +35,8 @@ class LanguageRules:
     clause_joins: frozenset[str] = frozenset()
     months: frozenset[str] = frozenset()
     weekdays: frozenset[str] = frozenset()
+    # Elided words written onto the next one ("l'", "qu'"): split off before matching.
+    elisions: frozenset[str] = frozenset()
     number_words: dict[str, str] = field(default_factory=dict)
     # Lower-cased word sequence -> the name of its group ("pm" -> "prime minister").
     variants: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -150,6 +152,7 @@ def rules_for(language: str | None) -> LanguageRules:
         clause_joins=_words(folder, "clauses.txt"),
         months=_words(folder, "months.txt"),
         weekdays=_words(folder, "weekdays.txt"),
+        elisions=frozenset(w.replace("’", "'") for w in _words(folder, "elisions.txt")),
         number_words=numbers,
         variants=variants,
         stemmer=stemmer,

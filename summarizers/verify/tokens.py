@@ -104,12 +104,28 @@ def _raw(text: str) -> list[tuple[str, str, bool]]:
     return out
 
 
+def _split_elisions(
+    raw: list[tuple[str, str, bool]], elisions: frozenset[str]
+) -> list[tuple[str, str, bool]]:
+    """ "l'homme" → "l'", "homme" where the language elides ("qu'il", "d'un")."""
+    if not elisions:
+        return raw
+    out = []
+    for surface, kind, gap in raw:
+        head, mark, rest = surface.replace("’", "'").partition("'")
+        if kind == "word" and rest and (head + mark).lower() in elisions:
+            out += [(surface[: len(head) + 1], kind, gap), (surface[len(head) + 1 :], kind, False)]
+        else:
+            out.append((surface, kind, gap))
+    return out
+
+
 def tokenize(text: str, rules: LanguageRules) -> list[Token]:
     """The tokens of `text`, multi-word variants joined into one token."""
     raw: list[tuple[str, str]] = []
     gaps: list[bool] = []
     dropped = False
-    for surface, kind, gap in _raw(text):
+    for surface, kind, gap in _split_elisions(_raw(text), rules.elisions):
         if surface.lower() in rules.placeholders:
             dropped = bool(raw)
             continue
