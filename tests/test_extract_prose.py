@@ -3,8 +3,16 @@ never leaves an article without sentences."""
 
 from __future__ import annotations
 
+import pytest
+
 from bench.prose import FEATURES
-from summarizers.extract.prose import prose_model, prose_sentences, sentence_features
+from summarizers.extract.prose import (
+    _folded,
+    _labelled_headline,
+    prose_model,
+    prose_sentences,
+    sentence_features,
+)
 from summarizers.models import Article, BlockContext
 from summarizers.pipeline import summarize
 from summarizers.sentences import split_sentences
@@ -53,3 +61,19 @@ def test_body_prose_outscores_a_line_of_links_in_a_menu() -> None:
     model = prose_model()
     scores = [model.probability(row) for row in sentence_features(art, sentences)]
     assert min(scores[:-1]) > scores[-1]
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        (f"Topic Coast {HEADLINE}", True),  # the headline under a label
+        (f"Product details {HEADLINE}", True),
+        (f"{HEADLINE}, the mayor said on Tuesday.", False),  # a sentence: it closes
+        (f"Pictures of how the {HEADLINE.lower()} week after week", False),  # more than a label
+    ],
+)
+def test_the_headline_under_a_label_is_no_point(line: str, dropped: bool) -> None:
+    art = article([line, *BODY])
+    if dropped:
+        assert line not in [s.text for s in prose_sentences(art, split_sentences(art.text))]
+    assert _labelled_headline(line, _folded(HEADLINE), line.endswith(".")) is dropped

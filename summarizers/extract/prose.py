@@ -36,6 +36,9 @@ _NO_CONTEXT = BlockContext()
 # A standfirst or a teaser says again what a nearby block says: the opening blocks are compared.
 _ECHO_SPAN = 6
 _SHORT_WORDS = 8
+# A line holding the headline whole plus a few words and no closing stop is the headline under
+# a label ("Thema Verbraucherschutz <headline>", "Produktinformationen <headline>").
+_LABEL_WORDS = 3
 
 
 @cache
@@ -117,6 +120,14 @@ def _echo(content: set[str], paragraph: int, opening: list[set[str]]) -> float:
     )
 
 
+def _labelled_headline(text: str, headline: str, terminal: bool) -> bool:
+    """Whether `text` is the headline under a short label (no closing stop, few more words)."""
+    folded = _folded(text)
+    extra = len(folded.split()) - len(headline.split())
+    inside = f" {headline} " in f" {folded} "
+    return bool(headline) and not terminal and inside and extra <= _LABEL_WORDS
+
+
 def prose_probabilities(
     article: Article, sentences: Sequence[Sentence], model: LogisticModel | None = None
 ) -> list[float]:
@@ -128,18 +139,25 @@ def prose_probabilities(
 def prose_sentences(
     article: Article, sentences: list[Sentence], model: LogisticModel | None = None
 ) -> list[Sentence]:
-    """The sentences the gate takes for prose; never one that repeats the headline, nor a
-    standfirst that the body says again (`standfirst.restated`).
+    """The sentences the gate takes for prose; never one that repeats the headline (alone or
+    under a short label), nor a standfirst that the body says again (`standfirst.restated`).
 
     When the gate takes none, every sentence that is not the headline stays: a text is never
     refused for looking unlike the pages the gate was fitted on.
     """
     model = model or prose_model()
     rows = sentence_features(article, sentences)
-    not_headline = [s for s, row in zip(sentences, rows, strict=True) if not row["headline_equal"]]
+    headline = _folded(article.headline or "")
+    repeats = [
+        bool(row["headline_equal"]) or _labelled_headline(s.text, headline, bool(row["terminal"]))
+        for s, row in zip(sentences, rows, strict=True)
+    ]
+    not_headline = [s for s, again in zip(sentences, repeats, strict=True) if not again]
     kept = [
         s
-        for s, row, again in zip(sentences, rows, restated(article, sentences), strict=True)
-        if not row["headline_equal"] and not again and model.probability(row) >= model.threshold
+        for s, row, again, told in zip(
+            sentences, rows, repeats, restated(article, sentences), strict=True
+        )
+        if not again and not told and model.probability(row) >= model.threshold
     ]
     return kept or not_headline or sentences
