@@ -242,6 +242,31 @@ async def test_spliced_name_falls_back_and_good_points_carry_their_evidence() ->
     assert good.digest.evidence == [[0], [4]]
 
 
+# A hallucinating server: the same invented fact in the answer and in the repair. None of
+# them may reach the digest (issue 23's goal: zero invented quotes, numbers or names).
+HALLUCINATIONS = [
+    ("The budget adds 15 new bus routes.", "15"),
+    ("The budget adds fifteen new bus routes.", "fifteen"),
+    ("The council approved a 5.2 million dollar budget after three weeks of debate.", "5.2"),
+    ("The budget takes effect in 2026 with 12 new bus routes.", "2026"),
+    ("The budget takes effect on 1 August 2025.", "August"),
+    ("The council approved the budget on Friday.", "Friday"),
+    ("Governor Alan Hale backed the budget.", "Alan Hale"),
+    ("Elena Becker voted against the plan.", "Elena Becker"),
+    ("Mayor Elena Ruiz said the budget “saves every library forever”.", "forever"),
+]
+
+
+@pytest.mark.parametrize(("point", "invented"), HALLUCINATIONS)
+async def test_no_invented_fact_reaches_the_digest(point: str, invented: str) -> None:
+    stub, outcome = await rewrite_with(then=Reply(answer([GOOD_POINTS[0], point])))
+    assert len(stub.requests) == 2  # the answer, then one repair that repeats it
+    digest = outcome.digest
+    assert digest.method.startswith("extractive")
+    text = " ".join([digest.headline or "", *digest.points, *(q.text for q in digest.quotes)])
+    assert invented not in text
+
+
 async def test_server_without_json_mode_gets_plain_requests() -> None:
     plain_only = NoJsonMode(Reply(f"Here it is:\n{GOOD}"))
     async with OpenAIStub(then=plain_only) as stub, Rewriter(options(stub)) as rewriter:
