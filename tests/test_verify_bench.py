@@ -36,3 +36,26 @@ def test_the_rebuild_reproduces_the_shipped_model(pairs: list[bench_verify.Pair]
         if p.part in ("fit", "dev")
     ]
     assert bench_verify.choose_threshold(chosen_on) == pytest.approx(shipped.threshold, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("scored", "expected"),
+    [
+        ([(0.9, True), (0.1, False)], 1.0),
+        ([(0.1, True), (0.9, False)], 0.0),
+        ([(0.5, True), (0.5, False)], 0.5),
+        ([(0.9, True), (0.4, True), (0.5, False)], 0.5),
+        ([(0.9, True)], 0.0),
+    ],
+)
+def test_auc_counts_pairs_ranked_right(scored: list[tuple[float, bool]], expected: float) -> None:
+    assert bench_verify.auc(scored) == expected
+
+
+def test_cross_validation_keeps_an_articles_summaries_in_one_fold(
+    pairs: list[bench_verify.Pair],
+) -> None:
+    sample = [p for p in pairs if p.part == "dev"]
+    figures = bench_verify.cross_validation(sample, folds=3)
+    assert 0.5 < figures["cnndm.auc"] <= 1.0
+    assert 0.0 <= figures["cnndm.false_rejections"] <= 0.2
