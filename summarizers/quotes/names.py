@@ -123,12 +123,14 @@ _GERMAN_NOUN = re.compile(
 # Informationen", "Solche Leute", "Zweiter Akt", "Sexuelle Vorlieben", "Mangelnde
 # Wertschätzung"): determiners, ordinals, and adjectives by their endings, inflected;
 # and numbers ("Zwei Kilometer weiter", "Zehntausend Zuhörer").
+def _either(name: str) -> str:
+    return "|".join(endings(name))
+
+
 _GERMAN_ADJECTIVE = re.compile(
-    r"(?:welch|solch|dies|jen|jed|manch|einig|viel|wenig|mehrer|ander|beid|all|sämtlich"
-    r"|weiter|zahlreich|erst|zweit|dritt|viert|fünft|letzt|nächst|neu|alt|groß|klein"
-    r"|\w+(?:isch|lich|ig|(?:zi|u|r)ell|\w\wiv|bar|sam|haft|los|[elr]nd))(?:e|er|es|en|em)"
-    r"|(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\w+zig|hundert"
-    r"|\w*tausend)"
+    rf"(?:{_either('adjective_stems')}|\w+(?:{_either('adjective_suffixes')}))"
+    rf"(?:{_either('adjective_inflections')})"
+    rf"|(?:{_either('number_words')}|\w*(?:{_either('number_endings')}))"
 )
 # A German compound this long before a name describes the person ("Tagessieger").
 _LONG_COMPOUND = 11

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 
 from summarizers.models import Article, Quote
-from summarizers.quotes.language import word_set
+from summarizers.quotes.language import endings, word_set
 from summarizers.sentences import words
 
 MIN_WORDS = 6
 _GOOD_LENGTH = range(10, 45)
 # Quotes that say nothing on their own ("We'll see", "No comment").
 _VACUOUS = re.compile(
-    r"^(?:we['’]ll see|no comment|time will tell|i don['’]t know|who knows|it is what it is"
-    r"|kein kommentar|on verra|sin comentarios)\W*$",
+    r"^(?:" + "|".join(re.escape(v).replace("'", "['’]") for v in endings("vacuous")) + r")\W*$",
     re.IGNORECASE,
 )
 _FUNCTION_WORDS = word_set("function_words")

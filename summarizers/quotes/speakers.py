@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from summarizers.quotes.context import Token
 from summarizers.quotes.cues import DROPPED, LATTER, Cue, CueFinder
 from summarizers.quotes.gender import FEMALE, MALE, described_gender, first_name_gender
-from summarizers.quotes.language import pairs, word_set
+from summarizers.quotes.language import endings, pairs, word_set
 from summarizers.quotes.lexicon import (
     AGE_ROLE,
     INVERTED_PRONOUN,
@@ -40,21 +40,32 @@ _CLAUSE_BREAKS = word_set("clause_breaks")
 _PRONOUN_GENDER = pairs("pronoun_gender")
 # A sentence opening with somebody unnamed ("A woman walks over the bridge.", "Eine Frau
 # kommt ...", "Un homme ..."): a pronoun after it stands for that person, not a name before.
+_UNNAMED_GENDER = pairs("unnamed_gender")
 _UNNAMED_OPENING = re.compile(
-    r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?:A|An|Ein|Eine|Un|Une|Una)\s+(?:[^\W\d_A-Z]+\s+){0,2}"
-    r"(woman|man|girl|boy|Frau|Mann|Mädchen|Junge|femme|homme|mujer|hombre)\b",
+    r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?:"
+    + "|".join(a.capitalize() for a in endings("unnamed_articles"))
+    + r")\s+(?:[^\W\d_A-Z]+\s+){0,2}("
+    + "|".join(sorted(_UNNAMED_GENDER, key=lambda w: (-len(w), w)))
+    + r")\b",
     re.MULTILINE,
 )
-_UNNAMED_GENDER = pairs("unnamed_gender")
-_MALE = re.compile(r"\b(?:he|his|him|himself)\b")
-_FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b")
+_GENDERED_PRONOUNS = pairs("gendered_pronouns")
+
+
+def _pronouns_of(gender: str) -> re.Pattern[str]:
+    found = sorted(p for p, g in _GENDERED_PRONOUNS.items() if g == gender)
+    return re.compile(r"\b(?:" + "|".join(found) + r")\b")
+
+
+_MALE = _pronouns_of("m")
+_FEMALE = _pronouns_of("f")
 _MALE_TITLES = word_set("male_titles")
 _FEMALE_TITLES = word_set("female_titles")
 # A review's label before an expert's words, and the sentence that names that expert.
 _LABEL_REACH = 40
 _VERDICT_LABEL = re.compile(r"\bVERDICT\s*:\s*$", re.IGNORECASE)
 _GIVES_VERDICT = re.compile(
-    r"\b(?:gives|offers|delivers|gave|offered|delivered) (?:his|her|their) verdict"
+    r"\b(?:" + "|".join(endings("verdict_verbs")) + r") (?:his|her|their) verdict"
 )
 # A credit line after a quote in its own paragraph: "Adrian Kingsley-Hughes, ZDNet" or
 # "— Engadget": a dash or a role, and no sentence end.
@@ -73,7 +84,7 @@ _TRAILING_CREDIT = re.compile(
     r"(?P<handle>[^\S\n]*\(@[\w.]+\))?[^\S\n]*(?=\n|$)"
 )
 # A relative clause right after a name: "Karl Ober, who was seen near the bank:" is about him.
-_RELATIVE_AFTER = re.compile(r",\s*(?:who|which|der|die|das|qui|que|quien)\b")
+_RELATIVE_AFTER = re.compile(r",\s*(?:" + "|".join(endings("comma_relatives")) + r")\b")
 # A list item's number before a quote that fills the item: "22. "...""
 _ITEM_NUMBER = re.compile(r"\d{1,3}[.)]")
 # A heading: a line of at most this many words that does not end a sentence.
