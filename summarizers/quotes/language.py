@@ -51,6 +51,14 @@ class LanguageRules:
 
 
 @cache
+def common_rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows (space-separated fields) of `lang/<name>.txt`, a table shared by every
+    language (the quotation marks)."""
+    file = resources.files(_PACKAGE).joinpath("lang", f"{name}.txt")
+    return tuple(tuple(line.split()) for line in _entries(file))
+
+
+@cache
 def languages() -> tuple[str, ...]:
     """The codes of every language with a folder."""
     root = resources.files(_PACKAGE).joinpath("lang")

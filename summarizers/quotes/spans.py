@@ -17,48 +17,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizers.quotes.language import endings, word_set
+from summarizers.quotes.language import common_rows, endings, word_set
 from summarizers.quotes.lexicon import SPEECH_VERBS
 from summarizers.quotes.unmarked import find_unmarked
 from summarizers.sentences import split_paragraphs
 
-DOUBLE = "double"
 SINGLE = "single"
-GUILLEMET = "guillemet"
 
-_FAMILY = {
-    '"': DOUBLE,
-    "“": DOUBLE,
-    "”": DOUBLE,
-    "„": DOUBLE,
-    "‟": DOUBLE,
-    "'": SINGLE,
-    "‘": SINGLE,
-    "’": SINGLE,
-    "‚": SINGLE,
-    "«": GUILLEMET,
-    "»": GUILLEMET,
-    "‹": GUILLEMET,
-    "›": GUILLEMET,
-}
+_MARK_TABLE = common_rows("quote_marks")
+_FAMILY = {row[0]: row[1] for row in _MARK_TABLE}
 QUOTE_MARKS = "".join(_FAMILY)
 _MARKS = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
 # Which closing marks end a quote opened by a given mark ("„" closes with "“" in German).
-_CLOSERS = {
-    '"': '"”“',
-    "“": '”"“',
-    "”": '”"',
-    "‟": '”"',
-    "„": '“”"',
-    "'": "'’",
-    "‘": "’'",
-    "’": "’'",
-    "‚": "‘’'",
-    "«": "»",
-    "»": "«",
-    "‹": "›",
-    "›": "‹",
-}
+_CLOSERS = {row[0]: row[2] for row in _MARK_TABLE}
 # Spaces French typesetting puts inside guillemets (including the no-break ones).
 _INNER_SPACE = " \t\n\u00a0\u202f\u2009"
 # Words that begin with an elided letter: 'em, 'til, 'n' (rock 'n' roll).
