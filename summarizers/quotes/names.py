@@ -119,6 +119,8 @@ _GERMAN_NOUN = re.compile(
     + "|".join(_GERMAN_DETERMINERS + [d.capitalize() for d in _GERMAN_DETERMINERS])
     + rf")\s+([{_UPPER}][\w-]+)"
 )
+
+
 # German words that open a noun phrase, capitalised only at a sentence's start ("Weitere
 # Informationen", "Solche Leute", "Zweiter Akt", "Sexuelle Vorlieben", "Mangelnde
 # Wertschätzung"): determiners, ordinals, and adjectives by their endings, inflected;
