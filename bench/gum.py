@@ -26,7 +26,6 @@ cited phrases or broken pairings of straight quotes (tried and dropped, see SOUR
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
@@ -34,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.common import write_jsonl
 from bench.splits import split_of
 
 MIRROR = Path("/work/.mirror/amir-zeldes+gum/repo")
@@ -195,12 +195,8 @@ def read_docs(git_dir: Path) -> list[GumDoc]:
 def convert(mirror: Path = MIRROR) -> Path:
     """Write the entity mentions; returns the file's path."""
     docs = read_docs(mirror)
-    ENTITIES.parent.mkdir(parents=True, exist_ok=True)
-    rows = [row for doc in docs for row in entity_rows(doc)]
-    with ENTITIES.open("w", encoding="utf-8") as sink:
-        for row in rows:
-            sink.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(docs)} documents: {len(rows)} mentions -> {ENTITIES}")
+    rows = write_jsonl(ENTITIES, (row for doc in docs for row in entity_rows(doc)))
+    print(f"{len(docs)} documents: {rows} mentions -> {ENTITIES}")
     return ENTITIES
 
 

@@ -33,6 +33,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bench.common import write_jsonl
 from bench.source_names import NounShares, resolve
 
 MIRROR = Path("/work/.mirror/umanlp+SpkAtt-2023/repo")
@@ -154,16 +155,10 @@ def convert(mirror: Path = MIRROR, out: Path = OUT) -> Path:
     shares = NounShares.of(
         " ".join(" ".join(s["Tokens"]) for s in doc["Sentences"]) for _, doc in speeches
     )
-    out.mkdir(parents=True, exist_ok=True)
+    converted = [c for c in (convert_doc(n, d, shares) for n, d in speeches) if c is not None]
     path = out / "docs.jsonl"
-    kept = quotes = 0
-    with path.open("w", encoding="utf-8") as sink:
-        for name, doc in speeches:
-            converted = convert_doc(name, doc, shares)
-            if converted is not None:
-                kept += 1
-                quotes += len(converted["quotes"])
-                sink.write(json.dumps(converted, ensure_ascii=False) + "\n")
+    kept = write_jsonl(path, converted)
+    quotes = sum(len(c["quotes"]) for c in converted)
     print(f"{len(speeches)} speeches, {kept} with a quote, {quotes} direct quotes -> {path}")
     return path
 

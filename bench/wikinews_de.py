@@ -41,6 +41,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bench.common import write_jsonl
 from bench.source_names import NounShares, resolve
 
 MIRROR = Path("/work/.mirror/uhh-lt+german-news-quotation-attribution-2024/repo")
@@ -135,14 +136,10 @@ def convert(mirror: Path = MIRROR, out: Path = OUT) -> Path:
     """Write `docs.jsonl` (one article a line, every article kept); returns its path."""
     docs = read_mirror(mirror)
     shares = NounShares.of(str(d["originalText"]) for _, d in docs)
-    out.mkdir(parents=True, exist_ok=True)
+    converted = [convert_doc(doc, shares) | {"source_split": folder} for folder, doc in docs]
     path = out / "docs.jsonl"
-    total = 0
-    with path.open("w", encoding="utf-8") as sink:
-        for folder, doc in docs:
-            converted = convert_doc(doc, shares) | {"source_split": folder}
-            total += len(converted["quotes"])
-            sink.write(json.dumps(converted, ensure_ascii=False) + "\n")
+    write_jsonl(path, converted)
+    total = sum(len(c["quotes"]) for c in converted)
     print(f"{len(docs)} articles, {total} direct quotes -> {path}")
     return path
 
