@@ -16,10 +16,12 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
+from summarizers.langdata import entries, union, words
 from summarizers.models import Sentence
 from summarizers.quotes.lexicon import SPEECH_VERBS
-from summarizers.sentences import words
+from summarizers.sentences import words as tokenize
 
+_PACKAGE = "summarizers.extract"
 _OPEN = "\"'“‘«„‚»‹"
 _CLOSE = "\"'”’»«›‹)]"
 
@@ -37,18 +39,9 @@ _DATELINE = re.compile(
 )
 # Furniture, whole sentence or its start, in English, German, French and Spanish.
 _FURNITURE = re.compile(
-    r"^(?:advertisement|anzeige|publicité|publicidad|werbung)\W*$"
-    r"|^(?:read more|read next|related(?: articles| stories)?:|see also|click here|scroll down"
-    r"|share this|sign up|subscribe|follow (?:us|@)|watch:|video:|photo:|photos:|image:"
-    r"|picture:|pictured:|credit:|lesen sie (?:auch|mehr)|mehr zum thema|weiterlesen|foto:"
-    r"|bild:|lire aussi|lire la suite|à lire aussi|voir aussi|leer más|lea también|ver también"
-    r"|últimas noticias|published:|updated:|last updated|zuletzt aktualisiert|mis à jour"
-    r"|actualizado)"
-    r"|\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés"
-    r"|todos los derechos reservados|may not be published, broadcast|contributed to this report"
-    # A sponsorship disclosure: "All opinions are mine alone. #HealthyHydration #ad".
-    r"|all opinions are (?:my|mine|our)|has been compensated by|#(?:ad|sponsored)\b"
-    r"|(?:reporting|editing|writing) by [A-Z])",
+    r"^(?:" + "|".join(map(re.escape, union(_PACKAGE, "furniture_whole"))) + r")\W*$"
+    r"|^(?:" + "|".join(map(re.escape, union(_PACKAGE, "furniture_start"))) + ")"
+    r"|\b(?:" + "|".join(map(re.escape, union(_PACKAGE, "furniture_anywhere"))) + r")(?!\w)",
     re.IGNORECASE,
 )
 # A Daily Mail caption's label, one to three words and a colon before a capital: stripped
@@ -57,78 +50,12 @@ _LABEL = re.compile(r"^[A-ZÀ-Ý][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=[A-ZÀ-Ý0
 _LABEL_MIN_REST = 20  # characters
 _LIST_MARKER = re.compile(r"^[-–•*]\s+")
 # Words a sentence cannot end on: one that does, without a stop, was cut off before a list.
-_LEADS_ON = frozenset("a an the of to with and or for in by from that".split())
+_LEADS_ON = frozenset(w.lower() for e in union(_PACKAGE, "leads_on") for w in e.split())
 MIN_WORDS = 4
 # Words that may follow "By"/"Von"/"Par"/"Por" in a byline besides capitalised names.
-_BYLINE_GLUE = frozenset("and und et y for für pour para the of de del von van der la le".split())
-_BYLINE_START = frozenset("by von par por".split())
+_BYLINE_GLUE = frozenset(w.lower() for e in union(_PACKAGE, "byline_glue") for w in e.split())
+_BYLINE_START = frozenset(w.lower() for e in union(_PACKAGE, "byline_start") for w in e.split())
 _BYLINE_MAX_WORDS = 10
-
-# First words that point back to the previous sentence, per language. Multi-word entries are
-# matched on the lower-cased start of the sentence.
-_DANGLING: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
-    "en": (
-        frozenset(
-            """
-            but and or so yet also however moreover furthermore meanwhile nevertheless
-            nonetheless still instead besides then thus therefore hence otherwise likewise
-            similarly additionally consequently indeed anyway plus he she they it his her their
-            its him them this that these those such that's it's he's she's they're
-            """.split()
-        ),
-        (
-            "in addition",
-            "as a result",
-            "on the other hand",
-            "despite this",
-            "in turn",
-            "even so",
-            "at the same time",
-            "after that",
-            "because of this",
-        ),
-    ),
-    "de": (
-        frozenset(
-            """
-            aber und oder doch jedoch außerdem zudem dennoch trotzdem deshalb daher darum somit
-            allerdings auch dabei danach dazu damit ebenfalls er sie es sein seine seinen
-            seiner ihr ihre ihren ihrer dies diese dieser dieses dort
-            """.split()
-        ),
-        ("vor diesem hintergrund", "aus diesem grund"),
-    ),
-    "fr": (
-        frozenset(
-            """
-            mais et ou donc pourtant cependant toutefois néanmoins ensuite puis aussi également
-            il elle ils elles ce cela ceci ça celui celle ceux celles son sa ses leur leurs
-            """.split()
-        ),
-        ("en outre", "de plus", "par ailleurs", "en revanche", "pour autant", "c'est pourquoi"),
-    ),
-    "es": (
-        frozenset(
-            """
-            pero y o e también además entonces luego así él ella ellos ellas esto eso este
-            esta estos estas ese esa esos esas su sus asimismo
-            """.split()
-        ),
-        ("sin embargo", "por eso", "por lo tanto", "no obstante", "por su parte", "de hecho"),
-    ),
-}
-# "This year ...", "Ce matin ...", "Esta semana ..." set a time; they do not point back.
-_TIME_WORDS = frozenset(
-    """
-    year years week weeks weekend month months morning afternoon evening night day days
-    season summer winter spring autumn fall time century decade
-    jahr woche wochenende monat tag abend morgen nacht sommer winter frühjahr herbst
-    matin soir week-end semaine mois année an jour nuit été hiver printemps automne
-    año mes semana día noche mañana tarde verano invierno primavera otoño fin
-    """.split()
-)
-# "Il y a deux ans" means "two years ago": the pronoun points at nothing.
-_IMPERSONAL = ("il y a ",)
 
 
 def strip_dateline(sentence: Sentence) -> Sentence:
@@ -152,7 +79,7 @@ def strip_label(sentence: Sentence) -> Sentence:
     match = _LABEL.match(sentence.text)
     if match is None or len(sentence.text) - match.end() < _LABEL_MIN_REST:
         return sentence
-    if any(w.lower() in SPEECH_VERBS for w in words(match.group(0))):
+    if any(w.lower() in SPEECH_VERBS for w in tokenize(match.group(0))):
         return sentence
     cut = match.end()
     return replace(sentence, text=sentence.text[cut:], start=sentence.start + cut)
@@ -161,7 +88,7 @@ def strip_label(sentence: Sentence) -> Sentence:
 def is_furniture(text: str) -> bool:
     """True for page furniture, bylines, questions and fragments (photo credits are the prose
     gate's: a phrase list of them moved no fit or dev figure, bench/README.md "points")."""
-    tokens = words(text)
+    tokens = tokenize(text)
     if len(tokens) < MIN_WORDS:
         return True
     if text.rstrip(_CLOSE).endswith("?"):
@@ -183,23 +110,23 @@ def is_dangling(text: str, language: str) -> bool:
     """True if `text` only makes sense after the sentence before it."""
     if text[:1] in _OPEN:
         return False  # a quotation opens the sentence: its pronouns are the speaker's
-    rules = _DANGLING.get(language[:2])
-    if rules is None:
+    code = language[:2]
+    single = words(_PACKAGE, code, "dangling_words")
+    if not single:
         return False  # no list for this language: better a loose point than a lost one
-    single, phrases = rules
     lowered = text.lower()
-    if lowered.startswith(phrases):
+    if lowered.startswith(entries(_PACKAGE, code, "dangling_phrases")):
         return True
-    if lowered.startswith(_IMPERSONAL):
+    if lowered.startswith(tuple(f"{e} " for e in entries(_PACKAGE, code, "impersonal"))):
         return False
-    tokens = words(text[:60])
+    tokens = tokenize(text[:60])
     if not tokens:
         return False
     first = tokens[0].lower()
     if first not in single:
         return False
     # "This year ..." sets a time; "That's why" and "This comes as" do point back.
-    return not (len(tokens) > 1 and tokens[1].lower() in _TIME_WORDS)
+    return not (len(tokens) > 1 and tokens[1].lower() in words(_PACKAGE, code, "time_words"))
 
 
 def candidates(sentences: list[Sentence], quoted: Sequence[tuple[int, int]] = ()) -> list[Sentence]:
