@@ -1,7 +1,7 @@
 """Per-language data files of a package: `<package>/lang/<code>/<name>.txt`.
 
-A line that starts with '#' is a comment; every other non-empty line is one entry, kept whole
-(entries such as "#ad" or "follow @" are data, so there are no comments after an entry).
+A line that is '#' or starts with '# ' is a comment; every other non-empty line is one entry,
+kept whole: "#ad" and "follow @" are entries, so no comment follows an entry on its line.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def entries(package: str, code: str, name: str) -> tuple[str, ...]:
     if not file.is_file():
         return ()
     lines = (line.strip() for line in file.read_text("utf-8").splitlines())
-    return tuple(line for line in lines if line and not line.startswith("#"))
+    return tuple(line for line in lines if line and line != "#" and not line.startswith("# "))
 
 
 def words(package: str, code: str, name: str) -> frozenset[str]:

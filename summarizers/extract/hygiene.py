@@ -41,7 +41,7 @@ _DATELINE = re.compile(
 _FURNITURE = re.compile(
     r"^(?:" + "|".join(map(re.escape, union(_PACKAGE, "furniture_whole"))) + r")\W*$"
     r"|^(?:" + "|".join(map(re.escape, union(_PACKAGE, "furniture_start"))) + ")"
-    r"|\b(?:" + "|".join(map(re.escape, union(_PACKAGE, "furniture_anywhere"))) + r")(?!\w)",
+    r"|(?<!\w)(?:" + "|".join(map(re.escape, union(_PACKAGE, "furniture_anywhere"))) + r")(?!\w)",
     re.IGNORECASE,
 )
 # A Daily Mail caption's label, one to three words and a colon before a capital: stripped
