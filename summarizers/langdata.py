@@ -35,3 +35,8 @@ def words(package: str, code: str, name: str) -> frozenset[str]:
 def union(package: str, name: str) -> tuple[str, ...]:
     """The entries of `name` over every language, for checks that do not know the language."""
     return tuple(dict.fromkeys(e for code in codes(package) for e in entries(package, code, name)))
+
+
+def union_words(package: str, name: str) -> frozenset[str]:
+    """The lower-cased words of `name` over every language."""
+    return frozenset(w.lower() for entry in union(package, name) for w in entry.split())

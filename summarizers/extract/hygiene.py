@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from summarizers.langdata import entries, union, words
+from summarizers.langdata import entries, union, union_words, words
 from summarizers.models import Sentence
 from summarizers.quotes.lexicon import SPEECH_VERBS
 from summarizers.sentences import words as tokenize
@@ -50,11 +50,11 @@ _LABEL = re.compile(r"^[A-ZÀ-Ý][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=[A-ZÀ-Ý0
 _LABEL_MIN_REST = 20  # characters
 _LIST_MARKER = re.compile(r"^[-–•*]\s+")
 # Words a sentence cannot end on: one that does, without a stop, was cut off before a list.
-_LEADS_ON = frozenset(w.lower() for e in union(_PACKAGE, "leads_on") for w in e.split())
+_LEADS_ON = union_words(_PACKAGE, "leads_on")
 MIN_WORDS = 4
 # Words that may follow "By"/"Von"/"Par"/"Por" in a byline besides capitalised names.
-_BYLINE_GLUE = frozenset(w.lower() for e in union(_PACKAGE, "byline_glue") for w in e.split())
-_BYLINE_START = frozenset(w.lower() for e in union(_PACKAGE, "byline_start") for w in e.split())
+_BYLINE_GLUE = union_words(_PACKAGE, "byline_glue")
+_BYLINE_START = union_words(_PACKAGE, "byline_start")
 _BYLINE_MAX_WORDS = 10
 
 
